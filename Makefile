@@ -1,0 +1,29 @@
+# make site   set up a local virtual environment and build the whole site into site/
+# make test   set up the same environment with the test tools and run every test
+# make serve  preview the current edition at http://127.0.0.1:8000/
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: site test serve validate clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed
+	$(PY) build_plan.py build
+
+validate: $(VENV)/.installed
+	$(PY) build_plan.py validate
+
+serve: $(VENV)/.installed
+	$(PY) build_plan.py serve
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .site-build-* .site-old-*

@@ -1,0 +1,39 @@
+"""MkDocs hook: adds one plan edition's generated pages to the build.
+
+A thin adapter: all content logic lives in the plansite package. The edition is
+read from plan_data/ inside the events, never at import time, because MkDocs keeps
+hook modules alive across `mkdocs serve` rebuilds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from plansite import render
+
+
+@event_priority(-50)
+def on_config(config):
+    project_dir = Path(config.config_file_path).parent
+    try:
+        config.plan_edition = render.prepare_edition(project_dir, config)
+    except render.BuildError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+# Runs late so that plugins which rewrite the file list see our pages last.
+@event_priority(-100)
+def on_files(files, config):
+    for page in config.plan_edition.pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            raise PluginError(
+                f"docs/{page.path} has the same path as a page generated from plan_data/. "
+                f"Rename or remove docs/{page.path}."
+            )
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files

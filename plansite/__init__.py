@@ -1,0 +1,1 @@
+"""Publish a partnership's plans, written as YAML, as an accessible website."""

@@ -1,0 +1,48 @@
+"""Command-line driver: parses arguments and calls plansite.commands."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import commands
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="build_plan.py",
+        description="Build the partnership's plan website from the YAML and CSV files in plan_data/.",
+    )
+    main.add_argument("--project", type=Path, default=Path("."), help="the project folder (default: this folder)")
+    sub = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = sub.add_parser("validate", help="check everything in plan_data/ and list every problem")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    build = sub.add_parser("build", help="check plan_data/ and build the whole site into site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
+    build.add_argument("--no-strict", action="store_true", help="do not stop on MkDocs warnings")
+    serve = sub.add_parser("serve", help="preview one edition in your browser, reloading on every save")
+    serve.add_argument("--edition", help="the edition id to preview (default: the current one)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = args.project.resolve()
+    try:
+        if args.command == "validate":
+            valid, report = commands.validate(project, as_json=args.json)
+            print(report)
+            return 0 if valid else 1
+        if args.command == "build":
+            print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict))
+            return 0
+        if args.command == "serve":
+            commands.serve(project, edition=args.edition, dev_addr=args.dev_addr)
+            return 0
+    except commands.CommandFailed as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2

@@ -1,0 +1,62 @@
+"""The commands people run, as plain functions. The CLI only parses arguments."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import PlanDataInvalid, format_json, format_report
+from .load import load_project
+from .render import EDITION_VARIABLE, BuildError, build_site
+from .validate import load_valid_plan, validate_project
+
+
+class CommandFailed(Exception):
+    """A command could not do its job; the message tells the user what to do next."""
+
+
+def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
+    """Check everything under plan_data/; return (valid, report)."""
+    project, errors = load_project(project_dir)
+    errors += validate_project(project)
+    errors = PlanDataInvalid(errors).errors if errors else []
+    if as_json:
+        return not errors, format_json(errors)
+    if errors:
+        return False, format_report(errors)
+    return True, f"The plan data is valid: {len(project.editions)} editions, {sum(len(d.data.get('measures') or []) for d in project.measures)} measures."
+
+
+def build(project_dir: Path, site_dir: Path, *, strict: bool = True) -> str:
+    """Build every edition into site_dir; leave site_dir untouched on any failure."""
+    try:
+        plan = build_site(project_dir, site_dir, strict=strict)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report()) from None
+    except BuildError as error:
+        raise CommandFailed(str(error)) from None
+    current = plan.current_edition_id()
+    return (f"Built {len(plan.editions)} editions into {site_dir}/. "
+            f"Open {site_dir}/index.html, or preview with `python build_plan.py serve`. "
+            f"The current plan is at {site_dir}/{current}/.")
+
+
+def serve(project_dir: Path, *, edition: str | None, dev_addr: str) -> None:
+    """Preview one edition with live reload while plan_data/ and docs/ are edited."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        plan = load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report()) from None
+    edition = edition or plan.current_edition_id()
+    if edition not in plan.editions:
+        raise CommandFailed(f"There is no edition '{edition}'. Choose one of: {', '.join(sorted(plan.editions))}.")
+    os.environ[EDITION_VARIABLE] = edition
+    print(f"Previewing {plan.editions[edition]['title']} at http://{dev_addr}/ "
+          "(it reloads when you save a file in plan_data/ or docs/; press Ctrl+C to stop).", file=sys.stderr)
+    try:
+        mkdocs_serve(config_file=str(Path(project_dir) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as error:
+        raise CommandFailed(f"The preview stopped: {error}") from None

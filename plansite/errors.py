@@ -1,0 +1,112 @@
+"""Data errors: stable codes, titles, and the report that collects them.
+
+Every problem in the plan data becomes a DataError with a stable code (modelled
+on frictionless-py's error types), so that people and machines can rely on it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+#: Stable error codes and their titles. Codes never change meaning; add new ones.
+ERROR_TYPES: dict[str, str] = {
+    "missing-file": "A required file is missing",
+    "yaml-syntax": "The file is not valid YAML",
+    "duplicate-key": "The same key is given twice",
+    "missing-field": "A required field is missing",
+    "wrong-type": "A value has the wrong type",
+    "unknown-key": "A key is not recognised",
+    "invalid-value": "A value is not one of those allowed",
+    "invalid-format": "A value is not in the expected format",
+    "empty-value": "A value is empty",
+    "out-of-range": "A number is out of range",
+    "duplicate-id": "Two things share one id",
+    "unknown-source": "A source document id is not in sources.yaml",
+    "unknown-measure": "A measure id is not in the measures catalogue",
+    "unknown-priority": "A priority or theme id does not exist",
+    "unknown-body": "A governance body id does not exist",
+    "unknown-edition": "A base edition does not exist",
+    "invalid-base": "A refresh's base is not a plan",
+    "refresh-has-priorities": "A refresh copies priorities instead of listing changes",
+    "plan-has-changes": "A plan lists changes or a base",
+    "period-reversed": "A period ends before it starts",
+    "period-overlap": "Two plan periods overlap",
+    "period-outside-base": "A refresh's period is outside its plan's period",
+    "multiple-current": "More than one edition is current",
+    "no-current": "No edition is current",
+}
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in the plan data, located as precisely as we can."""
+
+    code: str
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+    fix: str
+
+    @property
+    def title(self) -> str:
+        return ERROR_TYPES[self.code]
+
+    def location(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def format(self) -> str:
+        lines = [f"{self.location()}: error [{self.code}] {self.title}"]
+        if self.path:
+            lines.append(f"  at: {self.path}")
+        lines.append(f"  problem: {self.message}")
+        lines.append(f"  fix: {self.fix}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "title": self.title}
+
+
+class PlanDataInvalid(Exception):
+    """Raised when plan data has one or more errors; carries all of them."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__(f"{len(errors)} problem(s) in the plan data")
+        self.errors = sorted(errors, key=lambda e: (e.file, e.line or 0, e.column or 0, e.code))
+
+    def report(self) -> str:
+        return format_report(self.errors)
+
+
+def format_report(errors: list[DataError]) -> str:
+    """The human report: every error, then what to do next."""
+    if not errors:
+        return "The plan data is valid."
+    files = sorted({e.file for e in errors})
+    noun = "problem" if len(errors) == 1 else "problems"
+    head = f"Found {len(errors)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}:\n"
+    body = "\n\n".join(e.format() for e in errors)
+    tail = "\n\nNothing was published. Fix the problems above, then run `python build_plan.py validate` again."
+    return head + "\n" + body + tail
+
+
+def format_json(errors: list[DataError]) -> str:
+    """The machine report: the same errors as JSON."""
+    return json.dumps({"valid": not errors, "errors": [e.to_dict() for e in errors]}, indent=2, ensure_ascii=False)
+
+
+def format_path(path: tuple) -> str:
+    """Render a key path the way a person reads YAML: priorities[0].title."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

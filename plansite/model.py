@@ -1,0 +1,60 @@
+"""The plan as the rest of the pipeline sees it, after loading and validation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .load import RawProject
+
+
+@dataclass
+class Plan:
+    """A partnership's whole plan record: every edition, measure and source."""
+
+    partnership: dict
+    sources: dict[str, dict]
+    measures: dict[str, dict]
+    editions: dict[str, dict]
+    edition_files: dict[str, str] = field(default_factory=dict)
+
+    def current_edition_id(self) -> str:
+        return next(ident for ident, edition in self.editions.items() if edition["status"] == "current")
+
+    def editions_newest_first(self) -> list[dict]:
+        """Editions ordered as a reader browses them: newest period first, a refresh before its plan."""
+        return sorted(
+            self.editions.values(),
+            key=lambda e: (e["period"]["start"], e["kind"] == "refresh", e["period"]["end"]),
+            reverse=True,
+        )
+
+
+def source_refs(data, path: tuple = ()):
+    """Yield (key path, source id) for every 'source' or 'sources' value in nested data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "source" and isinstance(value, str):
+                yield path + (key,), value
+            elif key == "sources" and isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield path + (key, index), item
+            else:
+                yield from source_refs(value, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from source_refs(item, path + (index,))
+
+
+def build_plan(project: RawProject) -> Plan:
+    """Assemble a Plan from a project that has passed validation."""
+    measures: dict[str, dict] = {}
+    for doc in project.measures:
+        for measure in doc.data.get("measures") or []:
+            measures[measure["id"]] = measure
+    return Plan(
+        partnership=project.partnership.data,
+        sources={source["id"]: source for source in project.sources.data["sources"]},
+        measures=measures,
+        editions={doc.data["id"]: doc.data for doc in project.editions},
+        edition_files={doc.data["id"]: doc.file for doc in project.editions},
+    )

@@ -1,0 +1,433 @@
+"""Pages stage: turn one resolved edition into Markdown pages and a navigation.
+
+Plain functions on plain data: nothing here knows about MkDocs, so that the same
+pages can feed another static site generator later.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .model import Plan, source_refs
+from .versions import edition_measure_ids, resolve_edition
+
+MISSING = "The source documents we hold do not include this part of the plan."
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")
+
+UNIT_WORDS = {
+    "count": "a count",
+    "rate_per_1000": "a rate per 1,000 people",
+    "rate_per_10000": "a rate per 10,000 people",
+    "rate_per_100000": "a rate per 100,000 people",
+    "percentage": "a percentage",
+    "average": "an average",
+    "ratio": "a ratio",
+}
+BETTER_WORDS = {
+    "up": "Higher is better.",
+    "down": "Lower is better.",
+    "neither": "Neither higher nor lower is better in itself; the plan watches it.",
+}
+STATUS_WORDS = {"current": "Current plan", "archived": "Archived plan", "draft": "Draft plan"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its title and its Markdown."""
+
+    path: str
+    title: str
+    markdown: str
+
+
+def format_date(value) -> str:
+    """'2016-07-25' -> '25 July 2016'; '2018-11' -> 'November 2018'; '2017' -> '2017'."""
+    parts = str(value).split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def format_period(period: dict) -> str:
+    return f"{period['start']} to {period['end']}"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link from one page's source path to another's."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def edition_root_url(from_page: str, edition_id: str) -> str:
+    """URL of another edition's home, from a page published with directory URLs.
+
+    Each edition is its own site under <site>/<edition id>/, so the link leaves
+    this edition's folder; it stays relative so the site works under any sub-path.
+    """
+    depth = 0 if posixpath.basename(from_page) == "index.md" else 1
+    depth += from_page.count("/")
+    return "../" * (depth + 1) + f"{edition_id}/"
+
+
+class _Writer:
+    """Builds one page's Markdown, with links relative to that page."""
+
+    def __init__(self, plan: Plan, path: str):
+        self.plan = plan
+        self.path = path
+        self.lines: list[str] = []
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+        self.lines.append("")
+
+    def link(self, target: str, fragment: str = "") -> str:
+        return relative(self.path, target) + (f"#{fragment}" if fragment else "")
+
+    def source(self, source_id: str) -> str:
+        source = self.plan.sources[source_id]
+        return (f"Source: [{source['title']}]({self.link('sources.md', source_id)}), "
+                f"{format_date(source['date'])}.")
+
+    def source_line(self, source_id: str | None) -> None:
+        if source_id:
+            self.add(f"*{self.source(source_id)}*")
+
+    def bullets(self, items) -> None:
+        if items:
+            self.add(*[f"- {_one_line(item)}" for item in items])
+
+    def text_or_missing(self, text: str | None) -> None:
+        self.add(text.strip() if text else f"*{MISSING}*")
+
+    def markdown(self) -> str:
+        return "\n".join(self.lines).rstrip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A list item: continuation lines indented so Markdown keeps them in the item."""
+    return "\n  ".join(str(text).strip().splitlines())
+
+
+def _status_notice(w: _Writer, edition: dict, plan: Plan) -> None:
+    if edition["status"] == "archived":
+        current = plan.editions[plan.current_edition_id()]
+        w.add('!!! warning "This is an archived plan"',
+              f"    This plan is no longer in force. The current plan is "
+              f"[{current['title']}]({edition_root_url(w.path, current['id'])}). "
+              f"[See all editions]({w.link('editions.md')}).")
+    elif edition["status"] == "draft":
+        w.add('!!! warning "This is a draft"',
+              "    This edition has not been approved yet and may change.")
+
+
+def _source_notes(w: _Writer, edition: dict) -> None:
+    if edition["source_notes"]:
+        w.add('!!! note "What our sources include"',
+              *[f"    {line}" if line else "" for note in edition["source_notes"]
+                for line in (note.strip().splitlines() + [""])])
+
+
+def _facts(w: _Writer, facts, heading: str = "## Key facts") -> None:
+    if facts:
+        w.add(heading)
+        w.add(*[f"- {_one_line(fact['text'])} <small>({w.source(fact['source'])[:-1]})</small>"
+                for fact in facts])
+
+
+def home_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "index.md")
+    w.add(f"# {edition['title']}")
+    _status_notice(w, edition, plan)
+    published = edition["published"]
+    w.add(f"**Period:** {format_period(edition['period'])}  ",
+          f"**Status:** {STATUS_WORDS[edition['status']]}  ",
+          f"**Date:** {format_date(published['date'])} ({published['note']})")
+    if edition["kind"] == "refresh":
+        w.add(f"This is an annual refresh of the {edition['base_title']}. "
+              f"It lists what changed in the plan for {format_period(edition['period'])}.")
+    _source_notes(w, edition)
+    vision = edition.get("vision") or plan.partnership["vision"]
+    w.add("## Our vision", f"> {_one_line(vision['text'])}")
+    w.source_line(vision["source"])
+    w.add("## The plan in plain words", edition["summary"].strip())
+    for kind, heading, folder in (("priorities", "Priorities at a glance", "priorities"),
+                                  ("themes", "Cross-cutting themes at a glance", "themes")):
+        items = edition[kind]
+        if not items:
+            continue
+        w.add(f"## {heading}")
+        lines = []
+        for item in items:
+            badge = {"added": " *(new in this refresh)*", "updated": " *(updated in this refresh)*"}.get(item.get("change"), "")
+            lines.append(f"- **[{item['short_title']}]({w.link(folder + '/' + item['id'] + '.md')})**: "
+                         f"{item['title']}{badge}")
+        w.add(*lines)
+    retired = edition["retired_priorities"] + edition["retired_themes"]
+    if retired:
+        w.add("## Retired in this refresh")
+        w.add(*[f"- {item['title']}" + (f": {_one_line(item['reason'])}" if item.get("reason") else "")
+                for item in retired])
+    intro = edition.get("introduction")
+    if intro:
+        w.add("## Introduction")
+        quoted = "\n>\n".join("> " + para.replace("\n", " ") for para in intro["text"].strip().split("\n\n"))
+        w.add(quoted)
+        if intro.get("author"):
+            w.add(f"— {intro['author']}")
+        w.source_line(intro["source"])
+    _facts(w, edition.get("key_facts"))
+    involved = edition.get("get_involved")
+    if involved:
+        w.add("## Get involved")
+        if involved.get("text"):
+            w.add(involved["text"].strip())
+        w.bullets(involved.get("items"))
+        w.source_line(involved["source"])
+    return Page("index.md", edition["title"], w.markdown())
+
+
+def item_page(plan: Plan, edition: dict, item: dict, folder: str) -> Page:
+    path = f"{folder}/{item['id']}.md"
+    w = _Writer(plan, path)
+    w.add(f"# {item['title']}")
+    if item["short_title"] != item["title"]:
+        w.add(f"**In short:** {item['short_title']}")
+    if item.get("change") == "added":
+        w.add('!!! info "New in this refresh"',
+              f"    This {'priority' if folder == 'priorities' else 'theme'} was added in the {edition['title']}.")
+    elif item.get("change") == "updated":
+        w.add('!!! info "Updated in this refresh"',
+              f"    The {edition['title']} updated this {'priority' if folder == 'priorities' else 'theme'}.")
+    w.add("## Key outcome")
+    w.text_or_missing(item.get("key_outcome"))
+    w.add("## Why is it a priority?")
+    w.text_or_missing(item.get("why"))
+    w.add("## What we plan to do")
+    if item.get("actions"):
+        w.bullets(item["actions"])
+    else:
+        w.text_or_missing(None)
+    w.add("## How we will measure success")
+    if item.get("success"):
+        w.bullets(item["success"])
+    measures = [plan.measures[m] for m in item.get("measures", [])]
+    if measures:
+        w.add("The measures we use:" if item.get("success") else "We use these measures:")
+        w.add(*[f"- [{m['plain_title']}]({w.link('measures.md', m['id'])}) ({m['title']})" for m in measures])
+    if not item.get("success") and not measures:
+        w.text_or_missing(None)
+    if item.get("lead"):
+        lead = item["lead"]
+        w.add("## Who leads this work")
+        w.add(", ".join(part for part in (lead.get("name"), lead["role"]) if part) + ".")
+        w.source_line(lead["source"])
+    _facts(w, item.get("key_facts"))
+    w.source_line(item["source"])
+    return Page(path, item["title"], w.markdown())
+
+
+def priorities_overview_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "priorities/index.md")
+    w.add("# Priorities and themes")
+    w.add(f"The {edition['title']} has {len(edition['priorities'])} priorities"
+          + (f" and {len(edition['themes'])} cross-cutting themes." if edition["themes"] else "."))
+    if edition["themes"]:
+        w.add("Cross-cutting themes are issues that run through every priority.")
+    for kind, heading, folder in (("priorities", "Priorities", "priorities"), ("themes", "Cross-cutting themes", "themes")):
+        if not edition[kind]:
+            continue
+        w.add(f"## {heading}")
+        for item in edition[kind]:
+            w.add(f"### [{item['title']}]({w.link(folder + '/' + item['id'] + '.md')})")
+            if item.get("key_outcome"):
+                w.add(f"**Key outcome:** {_one_line(item['key_outcome'])}")
+    return Page("priorities/index.md", "Priorities and themes", w.markdown())
+
+
+def measures_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "measures.md")
+    w.add("# How we will measure success")
+    ids = edition_measure_ids(edition)
+    if not ids:
+        w.add(f"*{MISSING}*")
+        return Page("measures.md", "How we will measure success", w.markdown())
+    w.add(f"The partnership uses {len(ids)} measures to track this plan. "
+          "Each one belongs to a priority or theme.")
+    for kind in ("priorities", "themes"):
+        for item in edition[kind]:
+            if not item.get("measures"):
+                continue
+            folder = "priorities" if kind == "priorities" else "themes"
+            w.add(f"## {item['title']}")
+            w.add(f"Part of [{item['short_title']}]({w.link(folder + '/' + item['id'] + '.md')}).")
+            for measure_id in item["measures"]:
+                m = plan.measures[measure_id]
+                w.add(f"### {m['plain_title']} {{#{m['id']}}}")
+                w.add(f"**Official name:** {m['title']}  ",
+                      f"**Measured as:** {UNIT_WORDS[m['unit']]}  ",
+                      f"**Direction:** {BETTER_WORDS[m['better']]}")
+                if m.get("description"):
+                    w.add(m["description"].strip())
+                w.add("*" + " ".join(w.source(s) for s in m["sources"]) + "*")
+    return Page("measures.md", "How we will measure success", w.markdown())
+
+
+def partners_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "partners.md")
+    w.add("# Partners and governance")
+    partners = edition.get("partners") or plan.partnership["partners"]
+    if not edition.get("partners"):
+        w.add(f"The sources for this edition do not list the partners, so this page shows the "
+              f"partnership's most recent list.")
+    if partners.get("text"):
+        w.add(partners["text"].strip())
+    for key, heading, explanation in (
+        ("responsible_authorities", "Responsible authorities",
+         "The law (the Crime and Disorder Act 1998) says these bodies must work together on community safety."),
+        ("cooperating_bodies", "Co-operating bodies", "These bodies help the partnership and share information with it."),
+        ("invitees", "Invited to take part", "The partnership invited these organisations to join its work."),
+    ):
+        if partners.get(key):
+            w.add(f"## {heading}", explanation)
+            w.bullets(partners[key])
+    w.source_line(partners["source"])
+    governance = edition.get("governance")
+    w.add("## How the partnership is run")
+    if governance:
+        if governance.get("text"):
+            w.add(governance["text"].strip())
+        bodies = governance.get("bodies", [])
+        if bodies:
+            names = {b["id"]: b["name"] for b in bodies}
+            w.add("| Board or group | What it does | Reports to |", "| --- | --- | --- |",
+                  *[f"| {b['name']} | {_cell(b.get('description', ''))} | {names.get(b.get('reports_to'), '')} |"
+                    for b in bodies])
+        w.source_line(governance["source"])
+    else:
+        w.text_or_missing(None)
+    contact = plan.partnership["contact"]
+    w.add("## Contact the partnership", contact["text"].strip())
+    for role in contact.get("roles", []):
+        w.add(f"**{role['role']}:** {_one_line(role['how'])}")
+    return Page("partners.md", "Partners and governance", w.markdown())
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def about_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "about.md")
+    w.add("# About the plan")
+    w.add("Every Community Safety Partnership in England must publish a plan that covers three "
+          "years and is refreshed every year. This page gathers what the plan says about itself.")
+    for section in edition.get("about", []):
+        w.add(f"## {section['title']}", section["text"].strip())
+        w.source_line(section["source"])
+    consultation = edition.get("consultation")
+    if consultation:
+        w.add("## Consultation")
+        if consultation.get("text"):
+            w.add(consultation["text"].strip())
+        survey = consultation.get("survey")
+        if survey:
+            w.add(f"### {survey['title']}")
+            if survey.get("respondents") is not None:
+                w.add(f"Number of people who answered: {survey['respondents']:,}.")
+            if survey.get("text"):
+                w.add(survey["text"].strip())
+            w.bullets(survey["findings"])
+        w.source_line(consultation["source"])
+    for focus in edition.get("other_focus", []):
+        w.add(f"## {focus['title']}", focus["text"].strip())
+        w.source_line(focus["source"])
+    neighbourhoods = edition.get("vulnerable_neighbourhoods")
+    if neighbourhoods:
+        w.add("## Vulnerable neighbourhoods by crime type")
+        if neighbourhoods.get("text"):
+            w.add(neighbourhoods["text"].strip())
+        w.add("| Crime type | Neighbourhoods |", "| --- | --- |",
+              *[f"| {_cell(row['crime_type'])} | {_cell(', '.join(row['areas']))} |"
+                for row in neighbourhoods["crime_types"]])
+        w.source_line(neighbourhoods["source"])
+    linkage = edition.get("linkage")
+    if linkage:
+        titles = {item["id"]: item for kind in ("priorities", "themes") for item in edition[kind]}
+        w.add("## How the priorities link to other work")
+        if linkage.get("text"):
+            w.add(linkage["text"].strip())
+        for row in linkage["rows"]:
+            w.add(f"### {titles[row['priority']]['title']}")
+            w.add("Delivered by:")
+            w.bullets(row["delivered_by"])
+            w.add("Linked to:")
+            w.bullets(row["linked_to"])
+        w.source_line(linkage["source"])
+    communication = edition.get("communication")
+    if communication:
+        w.add("## How we will tell the public")
+        if communication.get("text"):
+            w.add(communication["text"].strip())
+        w.bullets(communication.get("items"))
+        w.source_line(communication["source"])
+    return Page("about.md", "About the plan", w.markdown())
+
+
+def sources_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "sources.md")
+    w.add("# Source documents")
+    w.add("Everything on this site comes from these public documents. Each figure and quotation "
+          "names the document it came from.")
+    cited = list(dict.fromkeys(edition["sources_all"] + [s for _, s in source_refs(edition)]))
+    cited += [s for m in edition_measure_ids(edition) for s in plan.measures[m]["sources"] if s not in cited]
+    for source_id in dict.fromkeys(cited):
+        source = plan.sources[source_id]
+        w.add(f"## {source['title']} {{#{source_id}}}")
+        w.add(f"**Published by:** {source['publisher']}  ", f"**Date:** {format_date(source['date'])}")
+        if source.get("description"):
+            w.add(source["description"])
+    return Page("sources.md", "Source documents", w.markdown())
+
+
+def editions_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "editions.md")
+    w.add("# All editions of the plan")
+    w.add("The partnership publishes a three-year plan and refreshes it every year. "
+          "Each edition below is kept as it was published.")
+    rows = []
+    for other in plan.editions_newest_first():
+        label = f'<a href="{edition_root_url(w.path, other["id"])}">{other["title"]}</a>'
+        if other["id"] == edition["id"]:
+            label += " (this edition)"
+        rows.append(f"| {label} | {format_period(other['period'])} | {STATUS_WORDS[other['status']]} | "
+                    f"{format_date(other['published']['date'])} |")
+    w.add("| Edition | Period | Status | Date |", "| --- | --- | --- | --- |", *rows)
+    return Page("editions.md", "All editions of the plan", w.markdown())
+
+
+def edition_pages(plan: Plan, edition_id: str) -> list[Page]:
+    """Every generated page of one edition."""
+    edition = resolve_edition(plan, edition_id)
+    pages = [home_page(plan, edition), priorities_overview_page(plan, edition)]
+    pages += [item_page(plan, edition, item, "priorities") for item in edition["priorities"]]
+    pages += [item_page(plan, edition, item, "themes") for item in edition["themes"]]
+    pages += [measures_page(plan, edition), partners_page(plan, edition), about_page(plan, edition),
+              editions_page(plan, edition), sources_page(plan, edition)]
+    return pages
+
+
+def edition_nav(plan: Plan, edition_id: str) -> list:
+    """The navigation of one edition, in MkDocs' nav format (plain lists and dicts)."""
+    edition = resolve_edition(plan, edition_id)
+    nav: list = [{"Home": "index.md"}]
+    priorities = ["priorities/index.md"] + [{i["short_title"]: f"priorities/{i['id']}.md"} for i in edition["priorities"]]
+    nav.append({"Priorities": priorities})
+    if edition["themes"]:
+        nav.append({"Cross-cutting themes": [{i["short_title"]: f"themes/{i['id']}.md"} for i in edition["themes"]]})
+    nav += [{"How we measure success": "measures.md"}, {"Partners and governance": "partners.md"},
+            {"About the plan": "about.md"}, {"All editions": "editions.md"}, {"Source documents": "sources.md"}]
+    return nav

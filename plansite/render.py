@@ -1,0 +1,168 @@
+"""Render stage: build every edition with MkDocs into one site folder.
+
+Each edition is its own MkDocs site under site/<edition id>/, the layout mike
+uses, so a static host serves every edition side by side. The build goes to a
+temporary folder that replaces site/ only when every edition built: a failed
+build never leaves a half-written or empty site behind.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import PlanDataInvalid
+from .model import Plan
+from .pages import Page, edition_nav, edition_pages
+from .validate import load_valid_plan
+
+#: The environment variable that tells the MkDocs hook which edition to build.
+EDITION_VARIABLE = "PLAN_EDITION"
+
+
+class BuildError(Exception):
+    """A build failed for a reason the user can fix; the message says how."""
+
+
+@dataclass
+class EditionBuild:
+    """What the MkDocs hook needs to publish one edition."""
+
+    edition_id: str
+    pages: list[Page]
+
+
+def prepare_edition(project_dir: Path, config) -> EditionBuild:
+    """Load and validate plan_data/, then set the MkDocs config up for one edition."""
+    try:
+        plan = load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise BuildError(invalid.report()) from None
+    edition_id = os.environ.get(EDITION_VARIABLE) or plan.current_edition_id()
+    if edition_id not in plan.editions:
+        raise BuildError(
+            f"There is no edition '{edition_id}' in plan_data/editions/. "
+            f"Choose one of: {', '.join(sorted(plan.editions))}."
+        )
+    edition = plan.editions[edition_id]
+    # The same config object can be built more than once (a plugin may rebuild per
+    # language), so keep the hand-written nav from mkdocs.yml and rebuild from it.
+    if not hasattr(config, "plan_handwritten_nav"):
+        config.plan_handwritten_nav = list(config.nav or [])
+    config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
+    config.site_name = edition["title"]
+    config.extra["plan"] = template_context(plan, edition_id)
+    return EditionBuild(edition_id, edition_pages(plan, edition_id))
+
+
+def template_context(plan: Plan, edition_id: str) -> dict:
+    """Facts about the edition that the theme's templates show."""
+    current = plan.current_edition_id()
+    return {
+        "edition": edition_id,
+        "status": plan.editions[edition_id]["status"],
+        "current": current,
+        "current_title": plan.editions[current]["title"],
+        "partnership": plan.partnership["name"],
+    }
+
+
+def versions_json(plan: Plan) -> list[dict]:
+    """The editions in mike's versions.json format, which Material's selector reads."""
+    return [{"version": e["id"], "title": e["title"], "aliases": []} for e in plan.editions_newest_first()]
+
+
+def root_index_html(plan: Plan) -> str:
+    """The site root's page: it sends readers to the current edition."""
+    current = plan.editions[plan.current_edition_id()]
+    target = f"{current['id']}/"
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{plan.partnership['name']}: current plan</title>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+        f"<link rel=\"canonical\" href=\"{target}\">\n</head>\n<body>\n"
+        f"<main><h1>{plan.partnership['name']}</h1>\n"
+        f"<p><a href=\"{target}\">Go to the current plan: {current['title']}</a></p></main>\n"
+        "</body>\n</html>\n"
+    )
+
+
+class _MkDocsMessages(logging.Handler):
+    """Shows MkDocs warnings and errors to the user; they are why a strict build stops."""
+
+    def __init__(self, echo: Callable[[str], None]):
+        super().__init__(logging.WARNING)
+        self.echo = echo
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.echo(f"  {record.levelname.lower()}: {record.getMessage()}")
+
+
+def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool) -> None:
+    """Build one edition with MkDocs into site_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    previous = os.environ.get(EDITION_VARIABLE)
+    os.environ[EDITION_VARIABLE] = edition_id
+    try:
+        config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+        build(config)
+    finally:
+        if previous is None:
+            os.environ.pop(EDITION_VARIABLE, None)
+        else:
+            os.environ[EDITION_VARIABLE] = previous
+
+
+def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True,
+               echo: Callable[[str], None] = print) -> Plan:
+    """Validate plan_data/, build every edition, and replace site_dir only on success."""
+    from mkdocs.exceptions import MkDocsException
+
+    project_dir = Path(project_dir).resolve()
+    site_dir = Path(site_dir).resolve()
+    plan = load_valid_plan(project_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    mkdocs_logger = logging.getLogger("mkdocs")
+    handler = _MkDocsMessages(echo)
+    mkdocs_logger.addHandler(handler)
+    try:
+        editions = plan.editions_newest_first()
+        for number, edition in enumerate(editions, start=1):
+            echo(f"[{number}/{len(editions)}] Building {edition['title']} -> {site_dir.name}/{edition['id']}/")
+            try:
+                build_edition(project_dir, edition["id"], staging / edition["id"], strict=strict)
+            except (MkDocsException, SystemExit) as failure:
+                raise BuildError(
+                    f"MkDocs could not build the edition '{edition['id']}' ({failure}). "
+                    "The messages above say what went wrong. "
+                    f"Your previous {site_dir.name}/ folder was left as it was."
+                ) from None
+        (staging / "index.html").write_text(root_index_html(plan), encoding="utf-8")
+        (staging / "versions.json").write_text(
+            json.dumps(versions_json(plan), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _swap_into_place(staging, site_dir)
+    finally:
+        mkdocs_logger.removeHandler(handler)
+        shutil.rmtree(staging, ignore_errors=True)
+    return plan
+
+
+def _swap_into_place(staging: Path, site_dir: Path) -> None:
+    """Replace site_dir with staging in two renames, so site_dir is never half-written."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,432 @@
+"""Validate stage: check loaded plan data against the JSON Schemas, then across files.
+
+All problems are collected into one list so that a person sees every one of them
+at once, each with a stable code, its file, line, key path and a fix.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from jsonschema import ValidationError
+
+from .errors import DataError, PlanDataInvalid
+from .load import Document, RawProject, load_project
+from .model import Plan, build_plan, source_refs
+from .schemas import validator
+
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number",
+    "array": "a list (lines starting with '- ')", "object": "a set of 'key: value' lines",
+    "boolean": "true or false", "null": "nothing",
+}
+
+
+def _describe_type(value) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({value!r})"
+    if isinstance(value, int):
+        return f"a number ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({_short(value)})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    return type(value).__name__
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _expected(schema: dict) -> str:
+    description = schema.get("description")
+    return f" Expected: {description}" if description else ""
+
+
+def _schema_error(doc: Document, error: ValidationError) -> list[DataError]:
+    """Translate one jsonschema error into our wording and codes."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        out = []
+        for name in missing:
+            out.append(doc.error(
+                "missing-field", path + (name,),
+                f"the required field '{name}' is missing.",
+                f"Add a line '{name}: ...' here." + _expected(schema.get("properties", {}).get(name, {})),
+            ))
+        return out
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        out = []
+        for name in value:
+            if name in allowed:
+                continue
+            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+            hint = f"Did you mean '{close[0]}'? Rename the key." if close else "Remove it or rename it."
+            out.append(doc.error(
+                "unknown-key", path + (name,),
+                f"'{name}' is not a key allowed here.",
+                f"{hint} Allowed keys here: {', '.join(allowed)}.", key=True,
+            ))
+        return out
+    if kind == "type":
+        expected = error.validator_value
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return [doc.error(
+            "wrong-type", path,
+            f"expected {names}, found {_describe_type(value)}.",
+            f"Write {names} here." + _expected(schema),
+        )]
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.5)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        return [doc.error(
+            "invalid-value", path,
+            f"{_short(value)} is not allowed here; allowed values: {', '.join(map(str, allowed))}.",
+            f"{hint}Use one of: {', '.join(map(str, allowed))}.",
+        )]
+    if kind == "pattern":
+        return [doc.error(
+            "invalid-format", path,
+            f"{_short(value)} is not in the expected format.",
+            "Correct the value." + _expected(schema),
+        )]
+    if kind in ("minLength", "minItems"):
+        return [doc.error(
+            "empty-value", path,
+            "this value is empty.",
+            "Fill it in, or remove the key if it is optional." + _expected(schema),
+        )]
+    if kind in ("minimum", "maximum"):
+        return [doc.error(
+            "out-of-range", path,
+            f"{value} is {'below the minimum' if kind == 'minimum' else 'above the maximum'} of {error.validator_value}.",
+            "Correct the number." + _expected(schema),
+        )]
+    return [doc.error("invalid-value", path, error.message + ".", "Correct the value." + _expected(schema))]
+
+
+def _check_schema(doc: Document, schema_name: str) -> list[DataError]:
+    errors = []
+    for error in validator(schema_name).iter_errors(doc.data):
+        errors.extend(_schema_error(doc, error))
+    return errors
+
+
+def _suggest(value: str, known) -> str:
+    close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'? " if close else ""
+
+
+def _items(data, *keys):
+    """The list at data[keys...], or [] when any part is missing or mistyped."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return []
+        data = data.get(key)
+    return data if isinstance(data, list) else []
+
+
+def _check_duplicates(entries, what: str, fix: str) -> list[DataError]:
+    """entries: (doc, path, id). Report every occurrence after the first."""
+    errors, first_seen = [], {}
+    for doc, path, ident in entries:
+        if not isinstance(ident, str):
+            continue
+        if ident in first_seen:
+            first_doc, first_path = first_seen[ident]
+            line, _ = first_doc.position(first_path)
+            errors.append(doc.error(
+                "duplicate-id", path,
+                f"the {what} id '{ident}' is already used in {first_doc.file}" + (f" line {line}" if line else "") + ".",
+                fix,
+            ))
+        else:
+            first_seen[ident] = (doc, path)
+    return errors
+
+
+def _cross_checks(project: RawProject) -> list[DataError]:
+    errors: list[DataError] = []
+    sources_doc = project.sources
+    source_ids = {s.get("id") for s in _items(sources_doc.data if sources_doc else None, "sources") if isinstance(s, dict)}
+
+    if sources_doc:
+        errors += _check_duplicates(
+            [(sources_doc, ("sources", i, "id"), s.get("id")) for i, s in enumerate(_items(sources_doc.data, "sources")) if isinstance(s, dict)],
+            "source", "Give each source document its own id.")
+
+    measure_entries = []
+    for doc in project.measures:
+        for index, measure in enumerate(_items(doc.data, "measures")):
+            if isinstance(measure, dict):
+                measure_entries.append((doc, ("measures", index, "id"), measure.get("id")))
+    errors += _check_duplicates(measure_entries, "measure", "Declare each measure once; editions refer to it by id.")
+    measure_ids = {ident for _, _, ident in measure_entries}
+
+    edition_entries = [(doc, ("id",), doc.data.get("id")) for doc in project.editions if isinstance(doc.data, dict)]
+    errors += _check_duplicates(
+        edition_entries, "edition",
+        "Each edition needs its own id, because the id is its web address; rename one of them.")
+
+    # Source references anywhere.
+    for doc in project.documents():
+        if doc is sources_doc:
+            continue
+        for path, ident in source_refs(doc.data):
+            if ident not in source_ids:
+                errors.append(doc.error(
+                    "unknown-source", path,
+                    f"'{ident}' is not the id of a document in plan_data/sources.yaml.",
+                    f"{_suggest(ident, source_ids)}Use the id of a source in plan_data/sources.yaml, or add the document there first.",
+                ))
+
+    editions = {doc.data["id"]: doc for doc in project.editions
+                if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
+    for doc in project.editions:
+        if isinstance(doc.data, dict):
+            errors += _check_edition(doc, editions, measure_ids)
+    errors += _check_periods(editions)
+    errors += _check_current(project.editions)
+    return errors
+
+
+def _check_measure_refs(doc: Document, items, base_path: tuple, measure_ids: set) -> list[DataError]:
+    errors = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        for m_index, measure in enumerate(_items(item, "measures")):
+            if isinstance(measure, str) and measure not in measure_ids:
+                errors.append(doc.error(
+                    "unknown-measure", base_path + (index, "measures", m_index),
+                    f"'{measure}' is not a measure in plan_data/measures/.",
+                    f"{_suggest(measure, measure_ids)}Use the id of a measure in plan_data/measures/, or declare it there first.",
+                ))
+    return errors
+
+
+def _item_ids(data: dict, key: str) -> list[str]:
+    return [item.get("id") for item in _items(data, key) if isinstance(item, dict)]
+
+
+def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[DataError]:
+    data = doc.data
+    errors = []
+    kind = data.get("kind")
+    own_ids = []
+    for key in ("priorities", "themes"):
+        items = _items(data, key)
+        errors += _check_measure_refs(doc, items, (key,), measure_ids)
+        own_ids += [(doc, (key, i, "id"), item.get("id")) for i, item in enumerate(items) if isinstance(item, dict)]
+    for key in ("priorities", "themes"):
+        for action in ("add", "update"):
+            errors += _check_measure_refs(doc, _items(data, "changes", key, action), ("changes", key, action), measure_ids)
+
+    known_items: set[str] = set()
+    if kind == "plan":
+        errors += _check_duplicates(own_ids, "priority or theme", "Give each priority and theme its own id within the edition.")
+        known_items = {ident for _, _, ident in own_ids if isinstance(ident, str)}
+        for key in ("base", "changes"):
+            if key in data:
+                errors.append(doc.error(
+                    "plan-has-changes", (key,),
+                    f"an edition of kind 'plan' cannot have '{key}'; only a refresh is written as changes to a base plan.",
+                    "Set 'kind: refresh' if this edition refreshes a plan, or remove this key.", key=True,
+                ))
+    elif kind == "refresh":
+        for key in ("priorities", "themes"):
+            if key in data:
+                errors.append(doc.error(
+                    "refresh-has-priorities", (key,),
+                    f"a refresh does not copy its plan's {key}; it lists only what it changes.",
+                    f"Move what this refresh adds, retires or updates under 'changes: {key}: add/retire/update', and delete the rest.",
+                    key=True,
+                ))
+        base_id = data.get("base")
+        if "base" not in data:
+            errors.append(doc.error(
+                "missing-field", ("base",),
+                "a refresh must name the plan it refreshes in 'base'.",
+                "Add a line 'base: <id of the plan>', for example 'base: 2017-2020'.",
+            ))
+        elif isinstance(base_id, str) and base_id not in editions:
+            errors.append(doc.error(
+                "unknown-edition", ("base",),
+                f"the base edition '{base_id}' does not exist.",
+                f"{_suggest(base_id, editions)}Use the id of a plan in plan_data/editions/: {', '.join(sorted(editions))}.",
+            ))
+        elif isinstance(base_id, str):
+            base = editions[base_id].data
+            if base.get("kind") != "plan":
+                errors.append(doc.error(
+                    "invalid-base", ("base",),
+                    f"the base '{base_id}' is a refresh, not a plan.",
+                    f"Set 'base' to the plan that '{base_id}' refreshes ({base.get('base', 'its base')}).",
+                ))
+            else:
+                errors += _check_changes(doc, base, measure_ids)
+                known_items = set(_item_ids(base, "priorities") + _item_ids(base, "themes"))
+                for key in ("priorities", "themes"):
+                    known_items |= {i.get("id") for i in _items(data, "changes", key, "add") if isinstance(i, dict)}
+    if known_items:
+        for index, row in enumerate(_items(data, "linkage", "rows")):
+            ident = row.get("priority") if isinstance(row, dict) else None
+            if isinstance(ident, str) and ident not in known_items:
+                errors.append(doc.error(
+                    "unknown-priority", ("linkage", "rows", index, "priority"),
+                    f"this edition has no priority or theme '{ident}'.",
+                    f"{_suggest(ident, known_items)}Use one of: {', '.join(sorted(known_items))}.",
+                ))
+    errors += _check_governance(doc)
+    return errors
+
+
+def _check_governance(doc: Document) -> list[DataError]:
+    bodies = _items(doc.data, "governance", "bodies")
+    entries = [(doc, ("governance", "bodies", i, "id"), b.get("id")) for i, b in enumerate(bodies) if isinstance(b, dict)]
+    errors = _check_duplicates(entries, "governance body", "Give each board or group its own id.")
+    body_ids = {ident for _, _, ident in entries if isinstance(ident, str)}
+    for index, body in enumerate(bodies):
+        target = body.get("reports_to") if isinstance(body, dict) else None
+        if isinstance(target, str) and target not in body_ids:
+            errors.append(doc.error(
+                "unknown-body", ("governance", "bodies", index, "reports_to"),
+                f"there is no board or group with the id '{target}' in this edition's governance.",
+                f"{_suggest(target, body_ids)}Use the id of one of the bodies listed under governance.bodies, or add it there.",
+            ))
+    return errors
+
+
+def _check_changes(doc: Document, base: dict, measure_ids: set) -> list[DataError]:
+    errors = []
+    for key, what in (("priorities", "priority"), ("themes", "theme")):
+        base_ids = set(_item_ids(base, key))
+        for action in ("retire", "update"):
+            for index, item in enumerate(_items(doc.data, "changes", key, action)):
+                ident = item.get("id") if isinstance(item, dict) else None
+                if isinstance(ident, str) and ident not in base_ids:
+                    errors.append(doc.error(
+                        "unknown-priority", ("changes", key, action, index, "id"),
+                        f"the base plan '{base.get('id')}' has no {what} '{ident}' to {action}.",
+                        f"{_suggest(ident, base_ids)}Use one of the base plan's {key}: {', '.join(sorted(base_ids)) or '(none)'}.",
+                    ))
+        for index, item in enumerate(_items(doc.data, "changes", key, "add")):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if isinstance(ident, str) and ident in base_ids:
+                errors.append(doc.error(
+                    "duplicate-id", ("changes", key, "add", index, "id"),
+                    f"the base plan already has a {what} '{ident}'.",
+                    "To change it, list it under 'update' instead of 'add'; to add a new one, give it a new id.",
+                ))
+    return errors
+
+
+def _period(doc: Document):
+    period = doc.data.get("period") if isinstance(doc.data, dict) else None
+    if isinstance(period, dict) and isinstance(period.get("start"), int) and isinstance(period.get("end"), int):
+        return period["start"], period["end"]
+    return None
+
+
+def _check_periods(editions: dict[str, Document]) -> list[DataError]:
+    errors = []
+    valid = {}
+    for ident, doc in editions.items():
+        period = _period(doc)
+        if period is None:
+            continue
+        start, end = period
+        if end <= start:
+            errors.append(doc.error(
+                "period-reversed", ("period", "end"),
+                f"the period ends in {end}, which is not after its start in {start}.",
+                "Check the years: 'start' is the first year the edition covers and 'end' the last, for example start: 2017, end: 2020.",
+            ))
+        else:
+            valid[ident] = period
+    plans = sorted((i for i in valid if editions[i].data.get("kind") == "plan"), key=lambda i: valid[i])
+    for first, second in zip(plans, plans[1:]):
+        (s1, e1), (s2, e2) = valid[first], valid[second]
+        if s2 < e1:
+            errors.append(editions[second].error(
+                "period-overlap", ("period",),
+                f"this plan ({s2}–{e2}) overlaps the plan '{first}' ({s1}–{e1}).",
+                f"A plan cycle starts when the previous one ends: start this one in {e1} or later, or correct '{first}'.",
+            ))
+    for ident, doc in editions.items():
+        if doc.data.get("kind") != "refresh" or ident not in valid:
+            continue
+        base = doc.data.get("base")
+        if base in valid and editions[base].data.get("kind") == "plan":
+            (bs, be), (s, e) = valid[base], valid[ident]
+            if s < bs or e > be:
+                errors.append(doc.error(
+                    "period-outside-base", ("period",),
+                    f"this refresh covers {s}–{e}, outside its plan '{base}' ({bs}–{be}).",
+                    f"A refresh covers a year inside its plan's period: use years between {bs} and {be}.",
+                ))
+    return errors
+
+
+def _check_current(edition_docs: list[Document]) -> list[DataError]:
+    current = [d for d in edition_docs if isinstance(d.data, dict) and d.data.get("status") == "current"]
+    if len(current) > 1:
+        names = ", ".join(f"'{d.data.get('id')}' ({d.file})" for d in current)
+        return [d.error(
+            "multiple-current", ("status",),
+            f"{len(current)} editions are marked current: {names}.",
+            "Keep 'status: current' on the edition residents should see first and set the others to 'archived'.",
+        ) for d in current[1:]]
+    if not current and edition_docs and all(isinstance(d.data, dict) and "status" in d.data for d in edition_docs):
+        # Point at the newest edition: it is most likely the one to mark current.
+        doc = max(edition_docs, key=lambda d: (_period(d) or (0, 0)))
+        return [doc.error(
+            "no-current", ("status",),
+            "no edition is marked current, so the site would have no front page.",
+            "Set 'status: current' on the edition in force now.",
+        )]
+    return []
+
+
+_SCHEMA_FOR = (("partnership", "partnership"), ("sources", "sources"))
+
+
+def validate_project(project: RawProject) -> list[DataError]:
+    """Every problem in a loaded project: schema checks per file, then checks across files."""
+    errors = []
+    for attribute, schema_name in _SCHEMA_FOR:
+        doc = getattr(project, attribute)
+        if doc is not None:
+            errors += _check_schema(doc, schema_name)
+    for doc in project.measures:
+        errors += _check_schema(doc, "measures")
+    for doc in project.editions:
+        errors += _check_schema(doc, "edition")
+    # Cross-file checks read the data defensively, so they run even when a schema
+    # check failed and a person sees every problem in one pass. With a file that
+    # could not be read they would report its ids as missing, which misleads.
+    if not project.unreadable:
+        errors += _cross_checks(project)
+    return errors
+
+
+def load_valid_plan(root) -> Plan:
+    """Load and validate a project's plan_data/; raise PlanDataInvalid with every problem."""
+    project, errors = load_project(root)
+    errors += validate_project(project)
+    if errors:
+        raise PlanDataInvalid(errors)
+    return build_plan(project)

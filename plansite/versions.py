@@ -1,0 +1,71 @@
+"""Versions stage: turn each edition into the full content it publishes.
+
+A plan edition is complete as written. A refresh is written as changes to its
+base plan; here those changes are applied, so that every later stage sees a
+whole edition and knows what each refresh added, updated or retired.
+"""
+from __future__ import annotations
+
+import copy
+
+from .model import Plan
+
+#: Fields that describe the edition itself and never come from a base plan.
+_OWN_FIELDS = ("id", "kind", "base", "title", "short_title", "period", "published",
+               "status", "sources", "source_note", "summary", "changes")
+
+ITEM_KINDS = ("priorities", "themes")
+
+
+def _apply_item_changes(items: list[dict], changes: dict) -> tuple[list[dict], list[dict]]:
+    """Return (items after the changes, retired items with their reasons)."""
+    by_id = {item["id"]: copy.deepcopy(item) for item in items}
+    order = [item["id"] for item in items]
+    retired = []
+    for retirement in changes.get("retire", []):
+        item = by_id.pop(retirement["id"])
+        order.remove(retirement["id"])
+        retired.append({**item, "change": "retired", "reason": retirement.get("reason")})
+    for update in changes.get("update", []):
+        item = by_id[update["id"]]
+        item.update({k: copy.deepcopy(v) for k, v in update.items() if k != "id"})
+        item["change"] = "updated"
+        item["updated_fields"] = sorted(k for k in update if k not in ("id", "source"))
+    for added in changes.get("add", []):
+        by_id[added["id"]] = {**copy.deepcopy(added), "change": "added"}
+        order.append(added["id"])
+    return [by_id[ident] for ident in order], retired
+
+
+def resolve_edition(plan: Plan, edition_id: str) -> dict:
+    """The whole content of one edition, with a refresh's changes applied to its base."""
+    edition = plan.editions[edition_id]
+    if edition["kind"] == "plan":
+        resolved = copy.deepcopy(edition)
+        resolved["source_notes"] = [edition["source_note"]] if edition.get("source_note") else []
+        resolved["sources_all"] = list(edition["sources"])
+        for kind in ITEM_KINDS:
+            resolved.setdefault(kind, [])
+            resolved[f"retired_{kind}"] = []
+        return resolved
+
+    base = resolve_edition(plan, edition["base"])
+    resolved = {k: v for k, v in copy.deepcopy(base).items() if k not in _OWN_FIELDS}
+    resolved.update(copy.deepcopy({k: v for k, v in edition.items() if k != "changes"}))
+    resolved["base_title"] = base["title"]
+    resolved["source_notes"] = base["source_notes"] + ([edition["source_note"]] if edition.get("source_note") else [])
+    resolved["sources_all"] = list(dict.fromkeys(base["sources_all"] + edition["sources"]))
+    changes = edition.get("changes", {})
+    for kind in ITEM_KINDS:
+        resolved[kind], resolved[f"retired_{kind}"] = _apply_item_changes(
+            base.get(kind, []), changes.get(kind, {}))
+    return resolved
+
+
+def edition_measure_ids(edition: dict) -> list[str]:
+    """The measures an edition's priorities and themes use, in the order they appear."""
+    ids = []
+    for kind in ITEM_KINDS:
+        for item in edition[kind]:
+            ids.extend(item.get("measures", []))
+    return list(dict.fromkeys(ids))

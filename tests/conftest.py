@@ -1,0 +1,159 @@
+"""Tiny fixture projects, written as YAML text so that line numbers are exact."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PARTNERSHIP = """\
+name: Example Safety Partnership
+short_name: Example Safety
+area: Exampleton
+vision:
+  text: A safer Exampleton.
+  source: plan-a
+partners:
+  responsible_authorities:
+    - Exampleton Council
+  source: plan-a
+contact:
+  text: Write to the council.
+"""
+
+SOURCES = """\
+sources:
+  - id: plan-a
+    title: Example Plan 2020 to 2023
+    publisher: Example Safety Partnership
+    date: "2020"
+    kind: plan
+  - id: report-b
+    title: Example refresh report
+    publisher: Exampleton Council
+    date: "2021-07-25"
+    kind: report
+"""
+
+MEASURES = """\
+measures:
+  - id: all-crime
+    title: All recorded crime
+    plain_title: Crimes reported
+    unit: count
+    better: down
+    sources: [plan-a]
+"""
+
+PLAN = """\
+id: 2020-2023
+kind: plan
+title: Example Plan 2020 to 2023
+period:
+  start: 2020
+  end: 2023
+published:
+  date: "2020"
+  note: Year printed on the plan
+status: archived
+sources: [plan-a]
+summary: We want fewer crimes.
+priorities:
+  - id: reducing-crime
+    title: Reducing Crime
+    short_title: Less crime
+    key_outcome: Fewer victims.
+    why: Crime hurts people.
+    actions:
+      - Work together.
+    measures: [all-crime]
+    source: plan-a
+  - id: asb
+    title: Tackling Anti-Social Behaviour
+    short_title: Nuisance behaviour
+    source: plan-a
+themes:
+  - id: mental-health
+    title: Mental Health
+    short_title: Mental health
+    source: plan-a
+"""
+
+REFRESH = """\
+id: 2020-2023-refresh-2021
+kind: refresh
+base: 2020-2023
+title: Example Plan 2021/22 refresh
+period:
+  start: 2021
+  end: 2022
+published:
+  date: "2021-07-25"
+  note: Presented to Cabinet
+status: current
+sources: [report-b]
+summary: We added a priority.
+changes:
+  priorities:
+    add:
+      - id: vulnerable-people
+        title: High Risk and Vulnerable People
+        short_title: People at risk
+        why: Some people are at risk.
+        source: report-b
+    retire:
+      - id: asb
+        reason: Now part of everyday work.
+    update:
+      - id: reducing-crime
+        lead:
+          role: Chief Inspector
+          source: report-b
+"""
+
+FILES = {
+    "plan_data/partnership.yaml": PARTNERSHIP,
+    "plan_data/sources.yaml": SOURCES,
+    "plan_data/measures/measures.yaml": MEASURES,
+    "plan_data/editions/2020-2023.yaml": PLAN,
+    "plan_data/editions/2020-2023-refresh-2021.yaml": REFRESH,
+}
+
+
+class Project:
+    """A fixture project folder whose files tests can overwrite."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A small valid project: one plan and one refresh of it."""
+    fixture = Project(tmp_path)
+    for relative, text in FILES.items():
+        fixture.write(relative, text)
+    return fixture
+
+
+@pytest.fixture
+def site_project(project) -> Project:
+    """The small project with the real mkdocs.yml, hook and hand-written docs, ready to build."""
+    shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", project.root / "hooks")
+    shutil.copytree(ROOT / "docs", project.root / "docs")
+    return project
