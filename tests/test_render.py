@@ -1,0 +1,147 @@
+"""Structural tests of a built fixture site: pages, titles, headings and links."""
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plansite.commands import CommandFailed, build
+
+REFRESH = "2020-2023-refresh-2021"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    # The permalink anchors MkDocs adds to headings are not part of their text.
+    for permalink in html.select("a.headerlink"):
+        permalink.decompose()
+    return html
+
+
+def heading(page: BeautifulSoup, text: str, level: str = "h2"):
+    found = [h for h in page.select(f"article {level}") if h.get_text(strip=True) == text]
+    assert len(found) == 1, f"expected one {level} {text!r}"
+    return found[0]
+
+
+@pytest.fixture
+def built(site_project):
+    build(site_project.root, site_project.root / "site")
+    return site_project.root / "site"
+
+
+def test_output_paths(built):
+    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html"))
+    edition_pages = ["", "about/", "about-this-site/", "editions/", "get-involved/", "measures/",
+                     "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
+                     "themes/mental-health/"]
+    expected = ["index.html"]
+    for edition, extra in (("2020-2023", ["priorities/asb/"]), (REFRESH, ["priorities/vulnerable-people/"])):
+        expected += [f"{edition}/{page}index.html" for page in sorted(edition_pages + extra)]
+    assert pages == sorted(expected)
+
+
+def test_root_sends_readers_to_the_current_edition(built):
+    page = soup(built / "index.html")
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={REFRESH}/"
+    assert page.find("a")["href"] == f"{REFRESH}/"
+
+
+def test_versions_json_lists_every_edition_newest_first(built):
+    assert json.loads((built / "versions.json").read_text()) == [
+        {"version": REFRESH, "title": "Example Plan 2021/22 refresh", "aliases": []},
+        {"version": "2020-2023", "title": "Example Plan 2020 to 2023", "aliases": []},
+    ]
+
+
+def test_refresh_home_shows_changes_against_its_base(built):
+    page = soup(built / REFRESH / "index.html")
+    assert page.h1.get_text(strip=True) == "Example Plan 2021/22 refresh"
+    headings = [h.get_text(strip=True) for h in page.select("article h2")]
+    assert headings == ["Our vision", "The plan in plain words", "Priorities at a glance",
+                        "Cross-cutting themes at a glance", "Retired in this refresh"]
+    glance = heading(page, "Priorities at a glance").find_next("ul")
+    links = [(a.get_text(), a["href"]) for a in glance.find_all("a")]
+    assert links == [("Less crime", "priorities/reducing-crime/"), ("People at risk", "priorities/vulnerable-people/")]
+    assert "(new in this refresh)" in glance.get_text()
+    retired = heading(page, "Retired in this refresh").find_next("ul").get_text(strip=True)
+    assert retired == "Tackling Anti-Social Behaviour: Now part of everyday work."
+
+
+def test_priority_page_sections_and_sources(built):
+    page = soup(built / "2020-2023" / "priorities" / "reducing-crime" / "index.html")
+    assert page.h1.get_text(strip=True) == "Reducing Crime"
+    assert [h.get_text(strip=True) for h in page.select("article h2")] == [
+        "Key outcome", "Why is it a priority?", "What we plan to do", "How we will measure success"]
+    measure = page.find("a", string="Crimes reported")
+    assert measure["href"] == "../../measures/#all-crime"
+    source = page.find("a", string="Example Plan 2020 to 2023")
+    assert source["href"] == "../../sources/#plan-a"
+    assert (built / "2020-2023" / "measures" / "index.html").exists()
+    assert soup(built / "2020-2023" / "measures" / "index.html").find(id="all-crime") is not None
+
+
+def test_missing_source_text_is_said_plainly(built):
+    page = soup(built / "2020-2023" / "priorities" / "asb" / "index.html")
+    missing = [p.get_text() for p in page.select("article p") if "do not include" in p.get_text()]
+    assert missing == ["The source documents we hold do not include this part of the plan."] * 4
+
+
+def test_refresh_updates_a_priority_lead(built):
+    page = soup(built / REFRESH / "priorities" / "reducing-crime" / "index.html")
+    lead = heading(page, "Who leads this work").find_next("p").get_text()
+    assert lead == "Chief Inspector."
+    assert page.find(class_="admonition-title", string="Updated in this refresh") is not None
+
+
+def test_archived_edition_links_to_the_current_one(built):
+    page = soup(built / "2020-2023" / "index.html")
+    notice = page.find(class_="admonition-title", string="This is an archived plan").parent
+    assert notice.find("a")["href"] == f"../{REFRESH}/"
+    assert soup(built / REFRESH / "index.html").find(class_="admonition-title", string="This is an archived plan") is None
+
+
+def test_editions_page_links_between_editions(built):
+    page = soup(built / REFRESH / "editions" / "index.html")
+    links = [(a.get_text(), a["href"]) for a in page.select("article table a")]
+    assert links == [("Example Plan 2021/22 refresh", f"../../{REFRESH}/"),
+                     ("Example Plan 2020 to 2023", "../../2020-2023/")]
+    for _, href in links:
+        assert (built / REFRESH / "editions" / href / "index.html").resolve().exists()
+
+
+def test_nothing_is_loaded_from_another_host(built):
+    for page in built.rglob("*.html"):
+        html = soup(page)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in html.find_all(tag):
+                value = element.get(attribute) or ""
+                assert not value.startswith(("http:", "https:", "//")), f"{page}: {element}"
+
+
+def test_failed_build_leaves_the_previous_site(built, site_project):
+    marker = built / "2020-2023" / "index.html"
+    before = marker.read_text()
+    site_project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: archive")
+    with pytest.raises(CommandFailed) as failure:
+        build(site_project.root, built)
+    assert str(failure.value).startswith("Found 1 problem in 1 file:\n\nplan_data/editions/2020-2023.yaml:10:9:")
+    assert marker.read_text() == before
+    assert not list(site_project.root.glob(".site-*"))
+
+
+def test_mkdocs_warning_stops_a_strict_build_and_keeps_the_site(built, site_project):
+    before = (built / "index.html").read_text()
+    (site_project.root / "docs" / "about-this-site.md").write_text("[broken](nowhere.md)\n")
+    with pytest.raises(CommandFailed) as failure:
+        build(site_project.root, built)
+    assert "MkDocs could not build the edition" in str(failure.value)
+    assert (built / "index.html").read_text() == before
+
+
+def test_generated_page_clashing_with_a_docs_page_is_refused(site_project):
+    (site_project.root / "docs" / "measures.md").write_text("# Mine\n")
+    with pytest.raises(CommandFailed) as failure:
+        build(site_project.root, site_project.root / "site")
+    assert "could not build" in str(failure.value)
+    assert not (site_project.root / "site").exists()
