@@ -1,0 +1,99 @@
+"""The shipped Safer Peterborough data: it validates, says what the sources say, and builds."""
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plansite.commands import build, validate
+from plansite.validate import load_valid_plan
+from plansite.versions import resolve_edition
+
+from conftest import ROOT
+
+EDITIONS = ["2011-2014", "2014-2017", "2014-2017-refresh-2016", "2017-2020", "2017-2020-refresh-2018", "2024-2027"]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_valid_plan(ROOT)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("real") / "site"
+    build(ROOT, out)
+    return out
+
+
+def test_shipped_data_is_valid():
+    valid, report = validate(ROOT)
+    assert valid, report
+
+
+def test_every_edition_the_sources_describe(plan):
+    assert sorted(plan.editions) == EDITIONS
+    assert [e for e in EDITIONS if plan.editions[e]["status"] == "current"] == ["2024-2027"]
+    assert plan.editions["2014-2017-refresh-2016"]["base"] == "2014-2017"
+    assert plan.editions["2017-2020-refresh-2018"]["base"] == "2017-2020"
+
+
+def test_2024_plan_has_five_priorities_and_four_themes(plan):
+    edition = resolve_edition(plan, "2024-2027")
+    assert len(edition["priorities"]) == 5
+    assert [t["title"] for t in edition["themes"]] == [
+        "Mental Health", "Cost of Living", "Children & Young People", "Serious Violence Duty"]
+
+
+def test_2016_refresh_adds_high_risk_and_vulnerable_people(plan):
+    edition = resolve_edition(plan, "2014-2017-refresh-2016")
+    added = [p["title"] for p in edition["priorities"] if p.get("change") == "added"]
+    assert added == ["High Risk and Vulnerable people"]
+    assert len(edition["priorities"]) == 4
+
+
+def test_2018_refresh_adds_asb_and_environmental_crime(plan):
+    edition = resolve_edition(plan, "2017-2020-refresh-2018")
+    added = [p["title"] for p in edition["priorities"] if p.get("change") == "added"]
+    assert added == ["Tackling Anti-Social Behaviour and Environmental Crime"]
+    assert [t["id"] for t in edition["themes"]] == ["substance-misuse", "mental-health"]
+
+
+def test_2011_plan_has_three_priorities_and_a_linkage_table(plan):
+    edition = resolve_edition(plan, "2011-2014")
+    assert [p["title"] for p in edition["priorities"]] == [
+        "Reducing Crime", "Tackling Anti-Social Behaviour (ASB) and Hate Crime",
+        "Building Stronger and more supportive communities"]
+    assert [row["priority"] for row in edition["linkage"]["rows"]] == [p["id"] for p in edition["priorities"]]
+
+
+def _internal_links(page: Path, site: Path):
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    for element in html.find_all(["a", "link"], href=True):
+        href = element["href"]
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")) or not parts.path:
+            continue
+        yield href, (page.parent / parts.path)
+
+
+def test_every_edition_builds_with_its_pages(plan, site):
+    for edition_id in EDITIONS:
+        edition = resolve_edition(plan, edition_id)
+        home = BeautifulSoup((site / edition_id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert home.h1.get_text().rstrip("¶") == edition["title"]
+        for kind in ("priorities", "themes"):
+            for item in edition[kind]:
+                assert (site / edition_id / kind / item["id"] / "index.html").is_file()
+
+
+def test_no_broken_internal_links(site):
+    broken = []
+    for page in site.rglob("*.html"):
+        # MkDocs writes 404.html with root-relative links for the host's own error page.
+        if page.name == "404.html":
+            continue
+        for href, target in _internal_links(page, site):
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert broken == []
