@@ -150,9 +150,14 @@ def home_page(plan: Plan, edition: dict) -> Page:
         w.add(f"This is an annual refresh of the {edition['base_title']}. "
               f"It lists what changed in the plan for {format_period(edition['period'])}.")
     _source_notes(w, edition)
-    vision = edition.get("vision") or plan.partnership["vision"]
-    w.add("## Our vision", f"> {_one_line(vision['text'])}")
-    w.source_line(vision["source"])
+    # Only the edition's own vision: another edition's would put words in this plan's mouth.
+    vision = edition.get("vision")
+    w.add("## Our vision")
+    if vision:
+        w.add(f"> {_one_line(vision['text'])}")
+        w.source_line(vision["source"])
+    else:
+        w.add("*The source documents we hold for this edition do not include a vision statement.*")
     w.add("## The plan in plain words", edition["summary"].strip())
     for kind, heading, folder in (("priorities", "Priorities at a glance", "priorities"),
                                   ("themes", "Cross-cutting themes at a glance", "themes")):
@@ -324,7 +329,7 @@ def about_page(plan: Plan, edition: dict) -> Page:
     w = _Writer(plan, "about.md")
     w.add("# About the plan")
     w.add("Every Community Safety Partnership in England must publish a plan that covers three "
-          "years and is refreshed every year. This page gathers what the plan says about itself.")
+          "years and is refreshed every year. This page gathers what the source documents say about the plan.")
     for section in edition.get("about", []):
         w.add(f"## {section['title']}", section["text"].strip())
         w.source_line(section["source"])
