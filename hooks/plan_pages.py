@@ -36,4 +36,6 @@ def on_files(files, config):
                 f"Rename or remove docs/{page.path}."
             )
         files.append(File.generated(config, page.path, content=page.markdown))
+    for data_file in config.plan_edition.data_files:
+        files.append(File.generated(config, data_file.path, content=data_file.content))
     return files

@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 from .errors import PlanDataInvalid, format_json, format_report
-from .load import load_project
 from .render import EDITION_VARIABLE, BuildError, build_site
-from .validate import load_valid_plan, validate_project
+from .validate import check_project, load_valid_plan
 
 
 class CommandFailed(Exception):
@@ -17,14 +16,15 @@ class CommandFailed(Exception):
 
 def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
     """Check everything under plan_data/; return (valid, report)."""
-    project, errors = load_project(project_dir)
-    errors += validate_project(project)
+    project, figures, errors = check_project(project_dir)
     errors = PlanDataInvalid(errors).errors if errors else []
     if as_json:
         return not errors, format_json(errors)
     if errors:
         return False, format_report(errors)
-    return True, f"The plan data is valid: {len(project.editions)} editions, {sum(len(d.data.get('measures') or []) for d in project.measures)} measures."
+    count = sum(len(rows) for rows in figures.values())
+    return True, (f"The plan data is valid: {len(project.editions)} editions, {len(figures)} measures, "
+                  f"{count} figures.")
 
 
 def build(project_dir: Path, site_dir: Path, *, strict: bool = True) -> str:

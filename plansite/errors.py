@@ -34,6 +34,12 @@ ERROR_TYPES: dict[str, str] = {
     "period-outside-base": "A refresh's period is outside its plan's period",
     "multiple-current": "More than one edition is current",
     "no-current": "No edition is current",
+    "data-file-missing": "A measure's data file does not exist",
+    "data-unreadable": "A data file cannot be read as a spreadsheet",
+    "missing-column": "A data file lacks a required column",
+    "invalid-number": "A figure is not a number",
+    "invalid-period": "A period is not one we can read",
+    "duplicate-row": "The same figure is given twice",
 }
 
 

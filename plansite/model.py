@@ -15,6 +15,8 @@ class Plan:
     measures: dict[str, dict]
     editions: dict[str, dict]
     edition_files: dict[str, str] = field(default_factory=dict)
+    #: Published figures per measure id, in period order.
+    figures: dict[str, list] = field(default_factory=dict)
 
     def current_edition_id(self) -> str:
         return next(ident for ident, edition in self.editions.items() if edition["status"] == "current")

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from html import escape
 
+from .charts import chart
+from .measures import (DEFAULT_SERIES, TREND_SYMBOLS, format_number, format_value, in_edition,
+                       sentence, summarise)
 from .model import Plan, source_refs
 from .versions import edition_measure_ids, resolve_edition
 
@@ -220,11 +224,12 @@ def item_page(plan: Plan, edition: dict, item: dict, folder: str) -> Page:
     if item.get("success"):
         w.bullets(item["success"])
     measures = [plan.measures[m] for m in item.get("measures", [])]
-    if measures:
-        w.add("The measures we use:" if item.get("success") else "We use these measures:")
-        w.add(*[f"- [{m['plain_title']}]({w.link('measures.md', m['id'])}) ({m['title']})" for m in measures])
     if not item.get("success") and not measures:
         w.text_or_missing(None)
+    for m in measures:
+        w.add(f"### {m['plain_title']} {{#{m['id']}}}")
+        w.add(f"*Official name: {m['title']}. [About this measure]({w.link('measures.md', m['id'])}).*")
+        w.lines.append(measure_block(plan, edition, m["id"], path))
     if item.get("lead"):
         lead = item["lead"]
         w.add("## Who leads this work")
@@ -277,6 +282,8 @@ def measures_page(plan: Plan, edition: dict) -> Page:
                       f"**Direction:** {BETTER_WORDS[m['better']]}")
                 if m.get("description"):
                     w.add(m["description"].strip())
+                w.add(sentence(summarise(m, edition_figures(plan, edition, measure_id))))
+                w.add(f"[Figures, chart and table]({w.link(folder + '/' + item['id'] + '.md', measure_id)})")
                 w.add("*" + " ".join(w.source(s) for s in m["sources"]) + "*")
     return Page("measures.md", "How we will measure success", w.markdown())
 
@@ -436,3 +443,99 @@ def edition_nav(plan: Plan, edition_id: str) -> list:
     nav += [{"How we measure success": "measures.md"}, {"Partners and governance": "partners.md"},
             {"About the plan": "about.md"}, {"All editions": "editions.md"}, {"Source documents": "sources.md"}]
     return nav
+
+
+# --- Measures with their figures --------------------------------------------------------
+
+def edition_figures(plan: Plan, edition: dict, measure_id: str) -> list:
+    """The measure's figures that belong to this edition."""
+    return [f for f in plan.figures.get(measure_id, []) if in_edition(f, edition)]
+
+
+def _series_order(measure: dict, figures: list) -> list[str]:
+    main = measure.get("series", DEFAULT_SERIES)
+    names = [main] + list(measure.get("comparators", []))
+    names += [f.series for f in figures if f.series not in names]
+    return [n for n in dict.fromkeys(names) if any(f.series == n for f in figures)]
+
+
+def _short_value(measure: dict):
+    def short(figure) -> str:
+        if figure.value is None:
+            return "no figure"
+        return f"{format_number(figure.value)}%" if measure["unit"] == "percentage" or figure.is_percent \
+            else format_number(figure.value)
+    return short
+
+
+def figures_table(measure: dict, figures: list, table_id: str) -> str:
+    """The figures as an HTML table: one row per period, one column per series."""
+    series = _series_order(measure, figures)
+    periods = []
+    for figure in figures:
+        if figure.period not in periods:
+            periods.append(figure.period)
+    cells = {(f.period, f.series): f for f in figures}
+    out = [f'<table id="{table_id}"><caption>{escape(measure["plain_title"])}: the figures</caption>',
+           '<thead><tr><th scope="col">Period</th>'
+           + "".join(f'<th scope="col">{escape(name)}</th>' for name in series) + "</tr></thead><tbody>"]
+    for period in periods:
+        row = [f'<th scope="row">{escape(period.label[0].upper() + period.label[1:])}</th>']
+        for name in series:
+            figure = cells.get((period, name))
+            row.append(f"<td>{escape(format_value(measure, figure)) if figure else ''}</td>")
+        out.append("<tr>" + "".join(row) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _trend_line(summary) -> str:
+    if not summary.trend:
+        return ""
+    words = {"improving": "Improving", "getting worse": "Getting worse", "no clear change": "No clear change",
+             "not judged": "Changed; the plan does not say which direction is better"}[summary.trend]
+    symbol = TREND_SYMBOLS[summary.trend]
+    movement = {"up": "went up", "down": "went down", "same": "about the same"}[summary.movement]
+    return (f'<span class="plan-trend plan-trend--{summary.trend.replace(" ", "-")}">'
+            f'<span aria-hidden="true">{symbol}</span> {words}</span> (the figure {movement})')
+
+
+def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
+                  parts: tuple = ("summary", "chart", "table", "source")) -> str:
+    """Markdown for one measure: headline, direction, sentence, chart, table, source, download."""
+    measure = plan.measures[measure_id]
+    figures = edition_figures(plan, edition, measure_id)
+    summary = summarise(measure, figures)
+    w = _Writer(plan, page_path)
+    if "summary" in parts:
+        if summary.latest is not None:
+            w.add(f"**Latest figure:** {format_value(measure, summary.latest)} "
+                  f"({summary.latest.period.label})")
+        if summary.trend:
+            w.add(f"**Direction of travel:** {_trend_line(summary)}")
+        if summary.comparisons:
+            w.add("**Compared with:** " + "; ".join(
+                f"{c.name} {format_value(measure, None, c.value)}"
+                + (f" (Peterborough is {c.judgement})" if c.judgement in ("better", "worse") else "")
+                for c in summary.comparisons))
+        target = measure.get("target")
+        if target:
+            status = {True: " We are meeting it.", False: " We are not meeting it yet.", None: ""}[summary.target_met]
+            w.add(f"**Target:** {target['text']}{status}")
+        w.add(sentence(summary))
+    if not summary.has_figures:
+        return w.markdown()
+    block_id = f"{measure_id}-{posixpath.splitext(page_path)[0].replace('/', '-')}"
+    if "chart" in parts:
+        chart_svg = chart(f"chart-{block_id}", f"{measure['plain_title']}: chart",
+                          sentence(summary) + " The same figures are in the table below the chart.",
+                          [f for f in figures if f.value is not None], _series_order(measure, figures),
+                          _short_value(measure))
+        w.add(f'<figure class="plan-figure">{chart_svg}</figure>')
+    if "table" in parts:
+        w.add(f'<div class="plan-table" markdown="0">{figures_table(measure, figures, "table-" + block_id)}</div>')
+    if "source" in parts:
+        sources = list(dict.fromkeys(f.source for f in figures))
+        w.add("*" + " ".join(w.source(s) for s in sources) + "*")
+        w.add(f"[Download these figures (CSV)]({w.link(f'data/{measure_id}.csv')})")
+    return w.markdown()

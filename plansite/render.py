@@ -18,6 +18,7 @@ from typing import Callable
 
 from .errors import PlanDataInvalid
 from .model import Plan
+from .opendata import DataFile, edition_data_files
 from .pages import Page, edition_nav, edition_pages
 from .validate import load_valid_plan
 
@@ -35,6 +36,7 @@ class EditionBuild:
 
     edition_id: str
     pages: list[Page]
+    data_files: list[DataFile]
 
 
 def prepare_edition(project_dir: Path, config) -> EditionBuild:
@@ -57,7 +59,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
     config.site_name = edition["title"]
     config.extra["plan"] = template_context(plan, edition_id)
-    return EditionBuild(edition_id, edition_pages(plan, edition_id))
+    return EditionBuild(edition_id, edition_pages(plan, edition_id), edition_data_files(plan, edition_id))
 
 
 def template_context(plan: Plan, edition_id: str) -> dict:

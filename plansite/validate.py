@@ -12,6 +12,7 @@ from jsonschema import ValidationError
 
 from .errors import DataError, PlanDataInvalid
 from .load import Document, RawProject, load_project
+from .measures import read_all_figures
 from .model import Plan, build_plan, source_refs
 from .schemas import validator
 
@@ -423,10 +424,31 @@ def validate_project(project: RawProject) -> list[DataError]:
     return errors
 
 
-def load_valid_plan(root) -> Plan:
-    """Load and validate a project's plan_data/; raise PlanDataInvalid with every problem."""
+def _measure_locations(project: RawProject) -> dict[str, tuple]:
+    """Where each measure is declared, so data problems can point at its 'data' line."""
+    return {m["id"]: (doc, ("measures", i)) for doc in project.measures
+            for i, m in enumerate(_items(doc.data, "measures")) if isinstance(m, dict) and "id" in m}
+
+
+def check_project(root) -> tuple[RawProject, dict, list[DataError]]:
+    """Load plan_data/ and its figures; return the project, the figures and every problem."""
     project, errors = load_project(root)
     errors += validate_project(project)
+    figures = {}
+    if not project.unreadable and project.sources is not None:
+        measures = {m["id"]: m for doc in project.measures for m in _items(doc.data, "measures")
+                    if isinstance(m, dict) and isinstance(m.get("id"), str)}
+        sources = {s["id"]: s for s in _items(project.sources.data, "sources")
+                   if isinstance(s, dict) and isinstance(s.get("id"), str)}
+        figures = read_all_figures(project.root, measures, sources, errors, _measure_locations(project))
+    return project, figures, errors
+
+
+def load_valid_plan(root) -> Plan:
+    """Load and validate a project's plan_data/ and figures; raise PlanDataInvalid with every problem."""
+    project, figures, errors = check_project(root)
     if errors:
         raise PlanDataInvalid(errors)
-    return build_plan(project)
+    plan = build_plan(project)
+    plan.figures = figures
+    return plan

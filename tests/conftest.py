@@ -45,7 +45,18 @@ measures:
     plain_title: Crimes reported
     unit: count
     better: down
+    data: figures.csv
+    comparators: [Similar areas]
     sources: [plan-a]
+"""
+
+# Synthetic figures for tests only; never published with the real site.
+FIGURES = """\
+measure,period,series,value,source,note
+all-crime,2019,Peterborough,"1,200",plan-a,
+all-crime,2020,Peterborough,"1,000",plan-a,
+all-crime,2020,Similar areas,900,plan-a,
+all-crime,2022,Peterborough,800,report-b,
 """
 
 PLAN = """\
@@ -118,6 +129,7 @@ FILES = {
     "plan_data/partnership.yaml": PARTNERSHIP,
     "plan_data/sources.yaml": SOURCES,
     "plan_data/measures/measures.yaml": MEASURES,
+    "plan_data/data/figures.csv": FIGURES,
     "plan_data/editions/2020-2023.yaml": PLAN,
     "plan_data/editions/2020-2023-refresh-2021.yaml": REFRESH,
 }

@@ -73,8 +73,8 @@ def test_priority_page_sections_and_sources(built):
     assert page.h1.get_text(strip=True) == "Reducing Crime"
     assert [h.get_text(strip=True) for h in page.select("article h2")] == [
         "Key outcome", "Why is it a priority?", "What we plan to do", "How we will measure success"]
-    measure = page.find("a", string="Crimes reported")
-    assert measure["href"] == "../../measures/#all-crime"
+    assert [h.get_text(strip=True) for h in page.select("article h3")] == ["Crimes reported"]
+    assert page.find("a", string="About this measure")["href"] == "../../measures/#all-crime"
     source = page.find("a", string="Example Plan 2020 to 2023")
     assert source["href"] == "../../sources/#plan-a"
     assert (built / "2020-2023" / "measures" / "index.html").exists()
@@ -145,3 +145,55 @@ def test_generated_page_clashing_with_a_docs_page_is_refused(site_project):
         build(site_project.root, site_project.root / "site")
     assert "could not build" in str(failure.value)
     assert not (site_project.root / "site").exists()
+
+
+def test_priority_page_shows_figures_sentence_chart_table_and_download(built):
+    page = soup(built / REFRESH / "priorities" / "reducing-crime" / "index.html")
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "Latest figure: 800 (2022)" in text
+    assert "Compared with:" not in text  # the comparator has no figure for 2022
+    sentence = ("Crimes reported fell by 20%, from 1,000 to 800, in 2022 compared with 2020. "
+                "The plan aims for this figure to go down, so this is an improvement.")
+    assert sentence in text
+    trend = page.select_one(".plan-trend")
+    assert trend.get_text(" ", strip=True) == "▲ Improving"
+    assert trend.find("span", attrs={"aria-hidden": "true"}).get_text() == "▲"
+    svg = page.select_one("figure.plan-figure svg")
+    assert svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert svg.find(id=title_id).get_text() == "Crimes reported: chart"
+    assert svg.find(id=desc_id).get_text().startswith(sentence)
+    table = page.select_one(".plan-table table")
+    assert table.caption.get_text() == "Crimes reported: the figures"
+    assert [th.get_text() for th in table.select("thead th")] == ["Period", "Peterborough", "Similar areas"]
+    assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")] == [
+        ["2019", "1,200", ""], ["2020", "1,000", "900"], ["2022", "800", ""]]
+    download = page.find("a", string="Download these figures (CSV)")["href"]
+    csv_file = (built / REFRESH / "priorities" / "reducing-crime" / download).resolve()
+    assert csv_file.read_text().splitlines()[0] == (
+        "measure,period,period_start,period_end,series,value,unit,source,source_title,note")
+    assert len(csv_file.read_text().splitlines()) == 5
+
+
+def test_archived_plan_shows_only_figures_inside_its_period(built):
+    page = soup(built / "2020-2023" / "priorities" / "reducing-crime" / "index.html")
+    rows = [tr.th.get_text() for tr in page.select(".plan-table tbody tr")]
+    # 2022 comes from the refresh's report, inside 2020-2023; the 2019 figure is the plan's own baseline.
+    assert rows == ["2019", "2020", "2022"]
+
+
+def test_measure_without_figures_says_so(built, site_project):
+    site_project.replace("plan_data/measures/measures.yaml", "    data: figures.csv\n", "")
+    build(site_project.root, built)
+    page = soup(built / REFRESH / "priorities" / "reducing-crime" / "index.html")
+    assert "No figures have been published for this measure yet." in page.select_one("article").get_text()
+    assert page.select_one("figure.plan-figure") is None
+
+
+def test_open_data_package(built):
+    package = json.loads((built / REFRESH / "data" / "datapackage.json").read_text())
+    assert [r["path"] for r in package["resources"]] == ["all-crime.csv"]
+    assert (built / REFRESH / "data" / "all-crime.csv").is_file()
+    export = json.loads((built / REFRESH / "data" / "plan.json").read_text())
+    assert export["edition"]["id"] == REFRESH
+    assert [p["id"] for p in export["edition"]["priorities"]] == ["reducing-crime", "vulnerable-people"]

@@ -1,5 +1,6 @@
 """Each error code: the exact message, with file, line and key path."""
 import json
+from pathlib import Path
 
 from plansite.commands import validate
 from plansite.errors import ERROR_TYPES
@@ -331,7 +332,21 @@ def test_json_report_has_codes_and_locations(project):
     }]
 
 
+def test_missing_data_file(project):
+    (project.root / "plan_data/data/figures.csv").unlink()
+    assert problems(project) == []  # checked by check_project, with the figures
+    valid, report = validate(project.root)
+    assert not valid
+    assert report.split("\n\n")[1] == (
+        "plan_data/measures/measures.yaml:7:11: error [data-file-missing] A measure's data file does not exist\n"
+        "  at: measures[0].data\n"
+        "  problem: the data file plan_data/data/figures.csv does not exist.\n"
+        "  fix: Save the figures as plan_data/data/figures.csv, or correct the file name."
+    )
+
+
 def test_every_error_code_has_a_test():
-    tested = open(__file__, encoding="utf-8").read()
+    here = Path(__file__).parent
+    tested = "".join(p.read_text(encoding="utf-8") for p in here.glob("test_*.py"))
     untested = [code for code in ERROR_TYPES if f"[{code}]" not in tested and f'"{code}"' not in tested]
     assert untested == []

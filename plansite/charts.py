@@ -1,0 +1,148 @@
+"""Static SVG charts, drawn at build time: no JavaScript, a few kilobytes each.
+
+Series are told apart by marker shape, line dash and direct labels, never by colour
+alone. Everything is drawn in currentColor, so a chart follows the page's text colour
+in both the light and the dark palette. The chart carries a title and a description
+that a screen reader reads; the same figures are in a table next to it.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .measures import Figure, format_number
+
+WIDTH = 640
+_MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+_DASHES = ("", "6 4", "2 3", "10 3 2 3", "1 5")
+
+
+def _marker(shape: str, x: float, y: float) -> str:
+    if shape == "circle":
+        return f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5"/>'
+    if shape == "square":
+        return f'<rect x="{x - 5:.0f}" y="{y - 5:.0f}" width="10" height="10"/>'
+    if shape == "triangle":
+        return f'<path d="M{x:.0f} {y - 6:.0f}l6 11h-12z"/>'
+    if shape == "diamond":
+        return f'<path d="M{x:.0f} {y - 6:.0f}l6 6-6 6-6-6z"/>'
+    return f'<path d="M{x - 5:.0f} {y - 5:.0f}l10 10m0-10l-10 10" fill="none" stroke-width="2"/>'
+
+
+def _scale_max(values: list[float]) -> float:
+    top = max(values) if values else 1
+    if top <= 0:
+        return 1
+    magnitude = 10 ** (len(str(int(top))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= top:
+            return step * magnitude
+    return top
+
+
+def _open(chart_id: str, title: str, description: str, height: int) -> list[str]:
+    return [
+        f'<svg class="plan-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg" '
+        'fill="currentColor" stroke="currentColor" font-size="14">',
+        f'<title id="{chart_id}-t">{escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
+    ]
+
+
+def _short(label: str) -> str:
+    return label.replace("the latest 12 months", "Latest 12 months").replace("the 12 months before", "12 months before")
+
+
+def chart(chart_id: str, title: str, description: str, figures: list[Figure],
+          series_order: list[str], format_value) -> str:
+    """An SVG chart of the figures: lines over time, or bars when there are one or two periods."""
+    periods = []
+    for figure in sorted(figures, key=lambda f: f.period.sort_key):
+        if figure.period not in periods:
+            periods.append(figure.period)
+    if len(periods) >= 3:
+        return _line_chart(chart_id, title, description, figures, series_order, periods)
+    return _bar_chart(chart_id, title, description, figures, series_order, periods, format_value)
+
+
+def _line_chart(chart_id, title, description, figures, series_order, periods) -> str:
+    left, right, top, bottom = 56, 150, 16, 48
+    height = 300
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    values = [f.value for f in figures if f.value is not None]
+    vmax = _scale_max(values)
+    step = plot_w / max(len(periods) - 1, 1)
+
+    def x(period):
+        return left + periods.index(period) * step
+
+    def y(value):
+        return top + plot_h - value / vmax * plot_h
+
+    out = _open(chart_id, title, description, height)
+    out.append('<g stroke-width="1" fill="none" opacity=".35">')
+    for tick in range(5):
+        ty = top + plot_h - tick * plot_h / 4
+        out.append(f'<path d="M{left} {ty:.0f}h{plot_w}"/>')
+    out.append("</g>")
+    out.append('<g stroke="none" text-anchor="end">')
+    for tick in range(5):
+        ty = top + plot_h - tick * plot_h / 4
+        out.append(f'<text x="{left - 6}" y="{ty + 5:.0f}">{format_number(vmax * tick / 4)}</text>')
+    out.append("</g>")
+    every = max(1, round(len(periods) / 6))
+    out.append('<g stroke="none" text-anchor="middle">')
+    for index, period in enumerate(periods):
+        if index % every == 0 or index == len(periods) - 1:
+            out.append(f'<text x="{x(period):.0f}" y="{height - bottom + 20}">{escape(_short(period.label))}</text>')
+    out.append("</g>")
+    for number, name in enumerate(series_order):
+        points = [(x(f.period), y(f.value)) for f in figures if f.series == name and f.value is not None]
+        if not points:
+            continue
+        dash = _DASHES[number % len(_DASHES)]
+        path = "M" + "L".join(f"{px:.0f} {py:.0f}" for px, py in points)
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<path d="{path}" fill="none" stroke-width="2"{dash_attr}/>')
+        shape = _MARKERS[number % len(_MARKERS)]
+        out.append('<g stroke="none">' + "".join(_marker(shape, px, py) for px, py in points) + "</g>")
+        last_x, last_y = points[-1]
+        out.append(f'<text x="{last_x + 10:.0f}" y="{last_y + 5:.0f}" stroke="none">{escape(name)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _bar_chart(chart_id, title, description, figures, series_order, periods, format_value) -> str:
+    label_w, right = 170, 110
+    bar_h, gap = 18, 14
+    rows = [name for name in series_order if any(f.series == name for f in figures)]
+    legend_h = 28 if len(periods) > 1 else 0
+    group_h = len(periods) * bar_h + gap
+    height = legend_h + len(rows) * group_h + 8
+    values = [f.value for f in figures if f.value is not None]
+    vmax = _scale_max(values)
+    plot_w = WIDTH - label_w - right
+    out = _open(chart_id, title, description, height)
+    # Solid bars for the latest period, outlined for the earlier one: told apart without colour.
+    styles = ['fill="none" stroke-width="2"', 'stroke="none"'] if len(periods) == 2 else ['stroke="none"']
+    if legend_h:
+        for index, period in enumerate(periods):
+            lx = label_w + index * 200
+            out.append(f'<rect x="{lx}" y="6" width="14" height="14" {styles[index]}/>')
+            out.append(f'<text x="{lx + 20}" y="18" stroke="none">{escape(_short(period.label))}</text>')
+    for row, name in enumerate(rows):
+        gy = legend_h + row * group_h
+        out.append(f'<text x="{label_w - 8}" y="{gy + len(periods) * bar_h / 2 + 5:.0f}" '
+                   f'text-anchor="end" stroke="none">{escape(name)}</text>')
+        for index, period in enumerate(periods):
+            match = [f for f in figures if f.series == name and f.period == period]
+            by = gy + index * bar_h
+            if not match or match[0].value is None:
+                out.append(f'<text x="{label_w + 4}" y="{by + 14}" stroke="none">no figure</text>')
+                continue
+            width = max(match[0].value / vmax * plot_w, 1)
+            out.append(f'<rect x="{label_w}" y="{by + 2}" width="{width:.0f}" height="{bar_h - 4}" {styles[index]}/>')
+            out.append(f'<text x="{label_w + width + 6:.0f}" y="{by + 14}" stroke="none">'
+                       f'{escape(format_value(match[0]))}</text>')
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,366 @@
+"""Measures stage: read performance figures as spreadsheets save them, and say what they show.
+
+Figures arrive as CSV saved from Excel (UTF-8 with or without a byte-order mark, or
+Windows-1252), or as .xlsx. Every row is checked; problems name the file, the row
+as a spreadsheet numbers it, the column, the value and what was expected.
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import DataError
+from .periods import ACCEPTED, Period, PeriodError, parse_period
+
+DATA_DIR = "data"
+REQUIRED_COLUMNS = ("measure", "period", "value", "source")
+OPTIONAL_COLUMNS = ("series", "note")
+DEFAULT_SERIES = "Peterborough"
+_BLANKS = {"", "n/a", "na", "-", "–", "—", ".."}
+
+#: Below this relative change (or, for percentages, this many points) we say "no clear change".
+NO_CLEAR_CHANGE_RELATIVE = 0.02
+NO_CLEAR_CHANGE_POINTS = 1.0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published number: a measure's value for a period and series, with its source."""
+
+    measure: str
+    period: Period
+    period_text: str
+    series: str
+    value: float | None
+    is_percent: bool
+    source: str
+    note: str
+    file: str
+    row: int
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def decode_csv(raw: bytes) -> str:
+    """Text of a CSV as Excel saves it: UTF-8 (with or without BOM) or Windows-1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and rows of a CSV or .xlsx file, each row with its spreadsheet row number."""
+    import pandas as pd
+
+    if path.suffix.lower() == ".xlsx":
+        frame = pd.read_excel(path, dtype=str, header=None, keep_default_na=False)
+    else:
+        frame = pd.read_csv(io.StringIO(decode_csv(path.read_bytes())), dtype=str, header=None,
+                            keep_default_na=False, skip_blank_lines=False)
+    values = frame.fillna("").values.tolist()
+    if not values:
+        return [], []
+    header = [str(cell).strip() for cell in values[0]]
+    rows = [(number, [str(cell).strip() for cell in row])
+            for number, row in enumerate(values[1:], start=2)
+            if any(str(cell).strip() for cell in row)]
+    return header, rows
+
+
+def parse_number(text: str) -> tuple[float | None, bool]:
+    """'1,633' -> 1633.0; '73%' -> (73.0, True); '' and 'n/a' -> None."""
+    value = text.strip()
+    if value.lower() in _BLANKS:
+        return None, False
+    is_percent = value.endswith("%")
+    number = value.rstrip("%").strip().replace(",", "").replace("£", "")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", number):
+        raise ValueError(value)
+    return float(number), is_percent
+
+
+def _source_date(source: dict) -> date:
+    parts = [int(p) for p in str(source["date"]).split("-")]
+    while len(parts) < 3:
+        parts.append(12 if len(parts) == 1 else 28)
+    return date(*parts)
+
+
+def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
+                 errors: list[DataError]) -> list[Figure]:
+    """Every figure in one data file; problems are appended to errors."""
+    path = root / "plan_data" / DATA_DIR / file_name
+    display = path.relative_to(root).as_posix()
+
+    def error(code, row, column, message, fix):
+        return DataError(code, display, row, None, f"row {row}, column {column}" if row else "", message, fix)
+
+    if not path.is_file():
+        return []
+    try:
+        header, rows = read_rows(path)
+    except Exception as exc:  # pandas and openpyxl raise many kinds for a damaged file
+        errors.append(DataError(
+            "data-unreadable", display, None, None, "",
+            f"the file could not be read as a spreadsheet ({exc.__class__.__name__}: {exc}).",
+            "Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx.",
+        ))
+        return []
+    names = [h.lower() for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    if missing:
+        errors.append(DataError(
+            "missing-column", display, 1, None, "row 1 (the header row)",
+            f"the header row has no column named {', '.join(repr(c) for c in missing)}; it has {', '.join(repr(h) for h in header if h)}.",
+            f"Name the columns in row 1: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)} (series and note may be left out).",
+        ))
+        return []
+    index = {name: names.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in names}
+
+    def column(name):
+        return f"{_column_letter(index[name])} ({name})"
+
+    figures, seen = [], {}
+    for number, cells in rows:
+        cells = cells + [""] * (len(header) - len(cells))
+        get = {name: cells[i] for name, i in index.items()}
+        problems_before = len(errors)
+        measure = get["measure"]
+        if measure not in measures:
+            errors.append(error("unknown-measure", number, column("measure"),
+                                f"'{measure}' is not a measure in plan_data/measures/.",
+                                "Use the id of a measure in plan_data/measures/, or declare it there first."))
+        source_id = get["source"]
+        if source_id not in sources:
+            errors.append(error("unknown-source", number, column("source"),
+                                f"'{source_id}' is not the id of a document in plan_data/sources.yaml.",
+                                "Name the source document's id from plan_data/sources.yaml, or add the document there."))
+        period = None
+        try:
+            anchor = _source_date(sources[source_id]) if source_id in sources else None
+            period = parse_period(get["period"], anchor)
+        except PeriodError as exc:
+            errors.append(error("invalid-period", number, column("period"), f"{exc}.", f"Write {ACCEPTED}."))
+        try:
+            value, is_percent = parse_number(get["value"])
+        except ValueError:
+            value, is_percent = None, False
+            errors.append(error("invalid-number", number, column("value"),
+                                f"'{get['value']}' is not a number.",
+                                "Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) if there is no figure."))
+        if len(errors) > problems_before or period is None:
+            continue
+        series = get.get("series") or measures[measure].get("series", DEFAULT_SERIES)
+        key = (measure, period.label, series)
+        if key in seen:
+            errors.append(error("duplicate-row", number, column("period"),
+                                f"{measure}, {period.label}, {series} is already given in row {seen[key]}.",
+                                "Keep one row per measure, period and series: delete or correct one of them."))
+            continue
+        seen[key] = number
+        figures.append(Figure(measure, period, get["period"], series, value, is_percent,
+                              source_id, get.get("note", ""), display, number))
+    return figures
+
+
+def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[DataError],
+                     measure_files: dict[str, tuple] | None = None) -> dict[str, list[Figure]]:
+    """Figures for every measure, from the files the catalogue names."""
+    by_measure: dict[str, list[Figure]] = {m: [] for m in measures}
+    files = sorted({m["data"] for m in measures.values() if m.get("data")})
+    for file_name in files:
+        path = root / "plan_data" / DATA_DIR / file_name
+        if not path.is_file():
+            for measure_id, measure in measures.items():
+                if measure.get("data") == file_name and measure_files:
+                    doc, at = measure_files[measure_id]
+                    errors.append(doc.error(
+                        "data-file-missing", at + ("data",),
+                        f"the data file plan_data/{DATA_DIR}/{file_name} does not exist.",
+                        f"Save the figures as plan_data/{DATA_DIR}/{file_name}, or correct the file name.",
+                    ))
+            continue
+        for figure in read_figures(root, file_name, measures, sources, errors):
+            if measures[figure.measure].get("data") == file_name:
+                by_measure[figure.measure].append(figure)
+    for figures in by_measure.values():
+        figures.sort(key=lambda f: f.period.sort_key)
+    return by_measure
+
+
+# --- What the figures show ---------------------------------------------------------------
+
+@dataclass
+class Comparison:
+    name: str
+    value: float
+    judgement: str  # "better", "worse", "same", or "" when no direction is better
+
+
+@dataclass
+class Summary:
+    """What a measure's figures say, ready for words, tables and charts."""
+
+    measure: dict
+    figures: list[Figure]
+    main: list[Figure] = field(default_factory=list)
+    latest: Figure | None = None
+    previous: Figure | None = None
+    movement: str = ""   # "up", "down", "same", or "" when there is nothing to compare
+    trend: str = ""      # "improving", "getting worse", "no clear change", "not judged", ""
+    change: float | None = None
+    change_pct: float | None = None
+    gaps: list[str] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    target_met: bool | None = None
+
+    @property
+    def has_figures(self) -> bool:
+        return any(f.value is not None for f in self.figures)
+
+
+def in_edition(figure: Figure, edition: dict) -> bool:
+    """A figure belongs to an edition when its period overlaps the edition's years, or when
+    the edition's own source documents published it (a plan's baseline figures)."""
+    start = date(edition["period"]["start"], 1, 1)
+    end = date(edition["period"]["end"], 12, 31)
+    if figure.source in edition.get("sources_all", edition.get("sources", [])):
+        return figure.period.start <= end
+    return figure.period.start <= end and figure.period.end >= start
+
+
+def _is_percentage(measure: dict, figure: Figure) -> bool:
+    return measure["unit"] == "percentage" or figure.is_percent
+
+
+def summarise(measure: dict, figures: list[Figure]) -> Summary:
+    """Latest figure, change on the previous one, direction of travel and comparisons."""
+    summary = Summary(measure, figures)
+    main_series = measure.get("series", DEFAULT_SERIES)
+    summary.main = [f for f in figures if f.series == main_series]
+    with_values = [f for f in summary.main if f.value is not None]
+    summary.gaps = [f.period.label for f in summary.main if f.value is None]
+    if not with_values:
+        return summary
+    summary.latest = with_values[-1]
+    if len(with_values) >= 2:
+        summary.previous = with_values[-2]
+        latest, previous = summary.latest.value, summary.previous.value
+        summary.change = latest - previous
+        summary.change_pct = (summary.change / previous * 100) if previous else None
+        if _is_percentage(measure, summary.latest):
+            unclear = abs(summary.change) < NO_CLEAR_CHANGE_POINTS
+        else:
+            unclear = (abs(summary.change / previous) < NO_CLEAR_CHANGE_RELATIVE) if previous else summary.change == 0
+        summary.movement = "same" if unclear else ("up" if summary.change > 0 else "down")
+        better = measure["better"]
+        if summary.movement == "same":
+            summary.trend = "no clear change"
+        elif better == "neither":
+            summary.trend = "not judged"
+        else:
+            summary.trend = "improving" if summary.movement == better else "getting worse"
+    for name in measure.get("comparators", []):
+        match = [f for f in figures if f.series == name and f.period == summary.latest.period and f.value is not None]
+        if match:
+            summary.comparisons.append(Comparison(name, match[0].value, _judge(measure, summary.latest.value, match[0].value)))
+    target = measure.get("target") or {}
+    if "value" in target and measure["better"] != "neither":
+        value = summary.latest.value
+        summary.target_met = value <= target["value"] if measure["better"] == "down" else value >= target["value"]
+    return summary
+
+
+def _judge(measure: dict, ours: float, theirs: float) -> str:
+    if measure["better"] == "neither":
+        return ""
+    if math.isclose(ours, theirs, rel_tol=NO_CLEAR_CHANGE_RELATIVE):
+        return "same"
+    return "better" if (ours < theirs) == (measure["better"] == "down") else "worse"
+
+
+# --- Words ----------------------------------------------------------------------------
+
+_UNIT_SUFFIX = {
+    "rate_per_1000": " per 1,000 people",
+    "rate_per_10000": " per 10,000 people",
+    "rate_per_100000": " per 100,000 people",
+}
+
+TREND_SYMBOLS = {"improving": "▲", "getting worse": "▼", "no clear change": "●", "not judged": "◆"}
+MOVEMENT_SYMBOLS = {"up": "↑", "down": "↓", "same": "→"}
+
+
+def format_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(measure: dict, figure: Figure | None, value: float | None = None) -> str:
+    """A figure with its unit, as a resident reads it: '1,633', '73%', '77.1 per 1,000 people'."""
+    value = figure.value if value is None and figure is not None else value
+    if value is None:
+        return "no figure"
+    if measure["unit"] == "percentage" or (figure is not None and figure.is_percent):
+        return f"{format_number(value)}%"
+    return format_number(value) + _UNIT_SUFFIX.get(measure["unit"], "")
+
+
+def _period_phrase(latest: Figure, previous: Figure) -> str:
+    if latest.period.relative and previous.period.relative:
+        return "in the latest 12 months compared with the 12 months before"
+    return f"in {latest.period.label} compared with {previous.period.label}"
+
+
+def sentence(summary: Summary) -> str:
+    """One plain-language sentence (or two) about what the figures show."""
+    measure = summary.measure
+    name = measure["plain_title"]
+    if not summary.has_figures:
+        return "No figures have been published for this measure yet."
+    if summary.latest is None:
+        return f"The published figures for {name.lower()} are comparisons only; see the table."
+    latest = summary.latest
+    if summary.previous is None:
+        text = f"{name}: {format_value(measure, latest)} in {latest.period.label}. Only one figure has been published, so there is no trend yet."
+    else:
+        previous = summary.previous
+        period = _period_phrase(latest, previous)
+        if summary.movement == "same":
+            text = (f"{name} stayed about the same, {format_value(measure, latest)} {period} "
+                    f"({format_value(measure, previous)}).")
+        else:
+            verb = "rose" if summary.movement == "up" else "fell"
+            if _is_percentage(measure, latest):
+                amount = f"by {format_number(round(abs(summary.change), 1))} percentage points"
+            elif summary.change_pct is not None:
+                amount = f"by {format_number(round(abs(summary.change_pct)))}%"
+            else:
+                amount = f"by {format_number(abs(summary.change))}"
+            text = (f"{name} {verb} {amount}, from {format_value(measure, previous)} "
+                    f"to {format_value(measure, latest)}, {period}.")
+        aim = {"down": "The plan aims for this figure to go down", "up": "The plan aims for this figure to go up"}
+        if measure["better"] in aim:
+            verdict = {"improving": "so this is an improvement", "getting worse": "so this is getting worse",
+                       "no clear change": "and there is no clear change"}[summary.trend]
+            text += f" {aim[measure['better']]}, {verdict}."
+        else:
+            text += " The plan does not say whether higher or lower is better for this figure."
+    if summary.gaps:
+        text += f" No figure was published for {', '.join(summary.gaps)}."
+    return text

@@ -1,0 +1,90 @@
+"""Open data: every measure's figures as CSV, described by a Frictionless Data Package,
+and the whole edition as JSON, so that others can reuse them."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from .model import Plan
+from .pages import edition_figures
+from .versions import edition_measure_ids, resolve_edition
+
+CSV_FIELDS = ("measure", "period", "period_start", "period_end", "series", "value", "unit", "source", "source_title", "note")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file published as it is, such as a CSV download."""
+
+    path: str
+    content: str
+
+
+def measure_csv(plan: Plan, figures: list) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for f in figures:
+        writer.writerow([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series,
+                         "" if f.value is None else (int(f.value) if f.value.is_integer() else f.value),
+                         "percentage" if f.is_percent else plan.measures[f.measure]["unit"],
+                         f.source, plan.sources[f.source]["title"], f.note])
+    return out.getvalue()
+
+
+def _resource(plan: Plan, measure_id: str) -> dict:
+    measure = plan.measures[measure_id]
+    return {
+        "name": measure_id,
+        "path": f"{measure_id}.csv",
+        "title": measure["title"],
+        "description": measure["plain_title"],
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": [
+                {"name": "measure", "type": "string"},
+                {"name": "period", "type": "string", "description": "The period as the source states it"},
+                {"name": "period_start", "type": "date"},
+                {"name": "period_end", "type": "date"},
+                {"name": "series", "type": "string"},
+                {"name": "value", "type": "number"},
+                {"name": "unit", "type": "string"},
+                {"name": "source", "type": "string"},
+                {"name": "source_title", "type": "string"},
+                {"name": "note", "type": "string"},
+            ],
+            "missingValues": [""],
+        },
+        "sources": [{"title": plan.sources[s]["title"]} for s in measure["sources"]],
+    }
+
+
+def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
+    """data/<measure>.csv for each measure with figures, data/datapackage.json and data/plan.json."""
+    edition = resolve_edition(plan, edition_id)
+    files, resources = [], []
+    for measure_id in edition_measure_ids(edition):
+        figures = edition_figures(plan, edition, measure_id)
+        if figures:
+            files.append(DataFile(f"data/{measure_id}.csv", measure_csv(plan, figures)))
+            resources.append(_resource(plan, measure_id))
+    package = {
+        "name": f"{plan.partnership['short_name'].lower().replace(' ', '-')}-{edition_id}",
+        "title": f"{edition['title']}: performance figures",
+        "description": "Every published figure for the measures of this plan edition, with its source document.",
+        "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0"}],
+        "resources": resources,
+    }
+    files.append(DataFile("data/datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"))
+    export = {
+        "partnership": plan.partnership,
+        "edition": edition,
+        "measures": {m: plan.measures[m] for m in edition_measure_ids(edition)},
+        "sources": {s: plan.sources[s] for s in plan.sources},
+    }
+    files.append(DataFile("data/plan.json", json.dumps(export, indent=2, ensure_ascii=False, default=str) + "\n"))
+    return files

@@ -1,0 +1,114 @@
+"""Periods as people write them in spreadsheets: '2018-07', 'Jul 2018', 'Q1 2018/19',
+'2017/18', 'April 2017 to March 2018', and the relative 'latest 12 months'."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+LATEST = "latest 12 months"
+BEFORE_LATEST = "12 months before latest"
+
+#: What the parser accepts, for error messages.
+ACCEPTED = ("a period such as 2016, 2017/18, Q1 2018/19, 2018-07, Jul 2018, "
+            "April 2017 to March 2018, 2016-07-01 to 2017-06-30, "
+            "'latest 12 months' or '12 months before latest'")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of time, with the words to describe it as precisely as the source did."""
+
+    start: date
+    end: date
+    label: str
+    relative: bool = False
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.end, self.start)
+
+
+class PeriodError(ValueError):
+    """The text is not a period we can read."""
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(text: str) -> int | None:
+    return _MONTHS.get(text.lower().rstrip("."))
+
+
+def _financial_year(first: str, second: str) -> int:
+    """'2017', '18' -> 2017, checking that the second year follows the first."""
+    start = int(first)
+    end = int(second) if len(second) == 4 else (start // 100) * 100 + int(second)
+    if end != start + 1:
+        raise PeriodError(f"{first}/{second} is not a financial year (the second year must follow the first)")
+    return start
+
+
+def parse_period(text: str, anchor: date | None = None) -> Period:
+    """Read a period. Relative periods need the anchor: the date of their source."""
+    raw = " ".join(str(text).split())
+    value = raw.lower()
+    if not value:
+        raise PeriodError("the period is empty")
+    if value in (LATEST, BEFORE_LATEST):
+        if anchor is None:
+            raise PeriodError("a relative period needs a dated source")
+        end = anchor if value == LATEST else date(anchor.year - 1, anchor.month, min(anchor.day, 28))
+        start = date(end.year - 1, end.month, min(end.day, 28))
+        label = "the latest 12 months" if value == LATEST else "the 12 months before"
+        return Period(start, end, label, relative=True)
+    if m := re.fullmatch(r"(\d{4})", value):
+        year = int(m[1])
+        return Period(date(year, 1, 1), date(year, 12, 31), raw)
+    if m := re.fullmatch(r"(\d{4})\s*/\s*(\d{2}|\d{4})", value):
+        start = _financial_year(m[1], m[2])
+        return Period(date(start, 4, 1), date(start + 1, 3, 31), f"{start}/{str(start + 1)[2:]}")
+    if m := re.fullmatch(r"q([1-4])\s+(\d{4})\s*/\s*(\d{2}|\d{4})", value):
+        quarter, start = int(m[1]), _financial_year(m[2], m[3])
+        first_month = 4 + 3 * (quarter - 1)
+        year = start + (first_month - 1) // 12
+        first_month = (first_month - 1) % 12 + 1
+        return Period(date(year, first_month, 1), _month_end(year, first_month + 2),
+                      f"Q{quarter} {start}/{str(start + 1)[2:]}")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            raise PeriodError(f"{raw} has no month {month}")
+        return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}")
+    if (m := re.fullmatch(r"([a-z]+\.?)\s+(\d{4})", value)) and _month(m[1]):
+        year, month = int(m[2]), _month(m[1])
+        return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}")
+    if m := re.fullmatch(r"([a-z]+\.?)(?:\s+(\d{4}))?\s+to\s+([a-z]+\.?)\s+(\d{4})", value):
+        first, last = _month(m[1]), _month(m[3])
+        if first and last:
+            end_year = int(m[4])
+            start_year = int(m[2]) if m[2] else end_year
+            start, end = date(start_year, first, 1), _month_end(end_year, last)
+            if end < start:
+                raise PeriodError(f"{raw} ends before it starts")
+            label = (f"{calendar.month_name[first]} {start_year} to {calendar.month_name[last]} {end_year}"
+                     if start_year != end_year else
+                     f"{calendar.month_name[first]} to {calendar.month_name[last]} {end_year}")
+            return Period(start, end, label)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})\s+to\s+(\d{4})-(\d{2})-(\d{2})", value):
+        try:
+            start = date(int(m[1]), int(m[2]), int(m[3]))
+            end = date(int(m[4]), int(m[5]), int(m[6]))
+        except ValueError as exc:
+            raise PeriodError(f"{raw} is not a real date range ({exc})") from None
+        if end < start:
+            raise PeriodError(f"{raw} ends before it starts")
+        return Period(start, end, f"{start.day} {calendar.month_name[start.month]} {start.year} to "
+                                  f"{end.day} {calendar.month_name[end.month]} {end.year}")
+    raise PeriodError(f"'{raw}' is not a period we can read")

@@ -1,0 +1,190 @@
+"""Figures as they really arrive, the errors they raise, and what the site says about them."""
+from datetime import date
+
+import pytest
+
+from plansite.errors import DataError
+from plansite.measures import (Figure, decode_csv, parse_number, read_figures, sentence, summarise)
+from plansite.periods import parse_period
+
+SOURCES = {"plan-a": {"id": "plan-a", "date": "2020"}, "report-b": {"id": "report-b", "date": "2018-11-13"}}
+
+
+def measure(better="down", unit="count", **extra):
+    return {"id": "fires", "title": "Deliberate fires", "plain_title": "Deliberate fires", "unit": unit,
+            "better": better, **extra}
+
+
+def read(tmp_path, content: bytes, name="figures.csv", measures=None):
+    folder = tmp_path / "plan_data" / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(content)
+    errors: list[DataError] = []
+    figures = read_figures(tmp_path, name, measures or {"fires": measure()}, SOURCES, errors)
+    return figures, [e.format() for e in errors]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,633", (1633.0, False)), ("73%", (73.0, True)), ("5.6", (5.6, False)), (" 12 ", (12.0, False)),
+    ("", (None, False)), ("n/a", (None, False)), ("N/A", (None, False)), ("-", (None, False)),
+])
+def test_numbers_as_excel_writes_them(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_encodings_excel_saves():
+    assert decode_csv("café".encode("utf-8")) == "café"
+    assert decode_csv(b"\xef\xbb\xbf" + "café".encode("utf-8")) == "café"
+    assert decode_csv("café – 12".encode("cp1252")) == "café – 12"
+
+
+def test_csv_saved_by_excel_with_bom_blank_rows_and_trailing_columns(tmp_path):
+    content = ("measure,period,series,value,source,note,,\r\n"
+               "fires,Jul 2018,Peterborough,\"1,633\",plan-a,,,\r\n"
+               ",,,,,,,\r\n"
+               "fires,2018-08,Peterborough,n/a,plan-a,not published,,\r\n").encode("utf-8")
+    figures, errors = read(tmp_path, b"\xef\xbb\xbf" + content)
+    assert errors == []
+    assert [(f.period.label, f.value, f.row) for f in figures] == [("July 2018", 1633.0, 2), ("August 2018", None, 4)]
+
+
+def test_windows_1252_csv(tmp_path):
+    content = "measure,period,value,source,note\nfires,2017/18,12,plan-a,Peterborough’s figure\n".encode("cp1252")
+    figures, errors = read(tmp_path, content)
+    assert errors == [] and figures[0].note == "Peterborough’s figure"
+    assert figures[0].series == "Peterborough"
+
+
+def test_xlsx_is_read_directly(tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["measure", "period", "series", "value", "source"])
+    sheet.append(["fires", "Q1 2018/19", "Peterborough", 135, "plan-a"])
+    sheet.append(["fires", "Q2 2018/19", "Peterborough", "73%", "plan-a"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    figures, errors = read(tmp_path, path.read_bytes(), name="book.xlsx")
+    assert errors == []
+    assert [(f.period.label, f.value, f.is_percent) for f in figures] == [
+        ("Q1 2018/19", 135.0, False), ("Q2 2018/19", 73.0, True)]
+
+
+def test_row_errors_name_file_row_column_value_and_fix(tmp_path):
+    content = ("measure,period,series,value,source\n"
+               "fires,2018,Peterborough,lots,plan-a\n"
+               "fires,summer,Peterborough,3,plan-a\n"
+               "fire,2018,Peterborough,3,plan-a\n"
+               "fires,2019,Peterborough,3,plan-z\n"
+               "fires,2020,Peterborough,3,plan-a\n"
+               "fires,2020,Peterborough,4,plan-a\n").encode()
+    _, errors = read(tmp_path, content)
+    assert errors == [
+        "plan_data/data/figures.csv:2: error [invalid-number] A figure is not a number\n"
+        "  at: row 2, column D (value)\n"
+        "  problem: 'lots' is not a number.\n"
+        "  fix: Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) if there is no figure.",
+        "plan_data/data/figures.csv:3: error [invalid-period] A period is not one we can read\n"
+        "  at: row 3, column B (period)\n"
+        "  problem: 'summer' is not a period we can read.\n"
+        "  fix: Write a period such as 2016, 2017/18, Q1 2018/19, 2018-07, Jul 2018, April 2017 to March 2018, "
+        "2016-07-01 to 2017-06-30, 'latest 12 months' or '12 months before latest'.",
+        "plan_data/data/figures.csv:4: error [unknown-measure] A measure id is not in the measures catalogue\n"
+        "  at: row 4, column A (measure)\n"
+        "  problem: 'fire' is not a measure in plan_data/measures/.\n"
+        "  fix: Use the id of a measure in plan_data/measures/, or declare it there first.",
+        "plan_data/data/figures.csv:5: error [unknown-source] A source document id is not in sources.yaml\n"
+        "  at: row 5, column E (source)\n"
+        "  problem: 'plan-z' is not the id of a document in plan_data/sources.yaml.\n"
+        "  fix: Name the source document's id from plan_data/sources.yaml, or add the document there.",
+        "plan_data/data/figures.csv:7: error [duplicate-row] The same figure is given twice\n"
+        "  at: row 7, column B (period)\n"
+        "  problem: fires, 2020, Peterborough is already given in row 6.\n"
+        "  fix: Keep one row per measure, period and series: delete or correct one of them.",
+    ]
+
+
+def test_missing_column(tmp_path):
+    _, errors = read(tmp_path, b"measure,when,value,source\nfires,2018,3,plan-a\n")
+    assert errors == [
+        "plan_data/data/figures.csv:1: error [missing-column] A data file lacks a required column\n"
+        "  at: row 1 (the header row)\n"
+        "  problem: the header row has no column named 'period'; it has 'measure', 'when', 'value', 'source'.\n"
+        "  fix: Name the columns in row 1: measure, period, value, source, series, note (series and note may be left out)."
+    ]
+
+
+def test_damaged_xlsx(tmp_path):
+    _, errors = read(tmp_path, b"not a zip file", name="broken.xlsx")
+    assert len(errors) == 1
+    assert errors[0].startswith("plan_data/data/broken.xlsx: error [data-unreadable] A data file cannot be read as a spreadsheet\n")
+    assert errors[0].endswith("  fix: Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx.")
+
+
+def figure(period, value, series="Peterborough", source="plan-a"):
+    anchor = date(2018, 11, 13)
+    return Figure("fires", parse_period(period, anchor), period, series, value, False, source, "", "f.csv", 2)
+
+
+def test_fewer_fires_is_an_improvement():
+    summary = summarise(measure("down"), [figure("12 months before latest", 482), figure("latest 12 months", 348)])
+    assert (summary.movement, summary.trend) == ("down", "improving")
+    assert sentence(summary) == (
+        "Deliberate fires fell by 28%, from 482 to 348, in the latest 12 months compared with the 12 months before. "
+        "The plan aims for this figure to go down, so this is an improvement.")
+
+
+def test_more_of_a_better_up_measure_is_an_improvement():
+    rates = measure("up", unit="percentage")
+    summary = summarise(rates, [figure("2016/17", 37.4), figure("2017/18", 39.5)])
+    assert summary.trend == "improving"
+    assert sentence(summary) == (
+        "Deliberate fires rose by 2.1 percentage points, from 37.4% to 39.5%, in 2017/18 compared with 2016/17. "
+        "The plan aims for this figure to go up, so this is an improvement.")
+
+
+def test_rise_in_a_better_down_measure_is_getting_worse():
+    summary = summarise(measure("down"), [figure("2015", 100), figure("2016", 106)])
+    assert summary.trend == "getting worse"
+    assert sentence(summary).endswith("The plan aims for this figure to go down, so this is getting worse.")
+
+
+def test_neutral_measure_is_not_judged():
+    summary = summarise(measure("neither"), [figure("2015", 100), figure("2016", 120)])
+    assert (summary.movement, summary.trend) == ("up", "not judged")
+    assert sentence(summary) == (
+        "Deliberate fires rose by 20%, from 100 to 120, in 2016 compared with 2015. "
+        "The plan does not say whether higher or lower is better for this figure.")
+
+
+def test_small_change_is_no_clear_change():
+    summary = summarise(measure("down"), [figure("2015", 100), figure("2016", 101)])
+    assert (summary.movement, summary.trend) == ("same", "no clear change")
+    assert sentence(summary) == (
+        "Deliberate fires stayed about the same, 101 in 2016 compared with 2015 (100). "
+        "The plan aims for this figure to go down, and there is no clear change.")
+
+
+def test_single_figure_has_no_trend():
+    summary = summarise(measure("down"), [figure("2016", 101)])
+    assert summary.trend == ""
+    assert sentence(summary) == "Deliberate fires: 101 in 2016. Only one figure has been published, so there is no trend yet."
+
+
+def test_missing_period_is_said_and_skipped():
+    summary = summarise(measure("down"), [figure("2015", 100), figure("2016", None), figure("2017", 90)])
+    assert summary.previous.period.label == "2015"
+    assert sentence(summary) == (
+        "Deliberate fires fell by 10%, from 100 to 90, in 2017 compared with 2015. "
+        "The plan aims for this figure to go down, so this is an improvement. No figure was published for 2016.")
+
+
+def test_no_figures_says_so_plainly():
+    assert sentence(summarise(measure("down"), [])) == "No figures have been published for this measure yet."
+
+
+def test_comparators_and_target():
+    fires = measure("down", comparators=["England"], target={"text": "Below 100.", "value": 100, "source": "plan-a"})
+    summary = summarise(fires, [figure("2016", 120), figure("2016", 90, series="England")])
+    assert [(c.name, c.value, c.judgement) for c in summary.comparisons] == [("England", 90, "worse")]
+    assert summary.target_met is False

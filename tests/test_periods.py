@@ -1,0 +1,44 @@
+from datetime import date
+
+import pytest
+
+from plansite.periods import PeriodError, parse_period
+
+
+@pytest.mark.parametrize("text, start, end, label", [
+    ("2016", date(2016, 1, 1), date(2016, 12, 31), "2016"),
+    ("2017/18", date(2017, 4, 1), date(2018, 3, 31), "2017/18"),
+    ("2017/2018", date(2017, 4, 1), date(2018, 3, 31), "2017/18"),
+    ("Q1 2018/19", date(2018, 4, 1), date(2018, 6, 30), "Q1 2018/19"),
+    ("q4 2018/19", date(2019, 1, 1), date(2019, 3, 31), "Q4 2018/19"),
+    ("2018-07", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("Jul 2018", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("September 2018", date(2018, 9, 1), date(2018, 9, 30), "September 2018"),
+    ("April 2017 to March 2018", date(2017, 4, 1), date(2018, 3, 31), "April 2017 to March 2018"),
+    ("January to December 2015", date(2015, 1, 1), date(2015, 12, 31), "January to December 2015"),
+    ("2016-07-01 to 2017-06-30", date(2016, 7, 1), date(2017, 6, 30), "1 July 2016 to 30 June 2017"),
+])
+def test_period_forms(text, start, end, label):
+    period = parse_period(text)
+    assert (period.start, period.end, period.label) == (start, end, label)
+
+
+def test_relative_periods_are_anchored_at_their_source_date():
+    latest = parse_period("latest 12 months", date(2018, 11, 13))
+    before = parse_period("12 months before latest", date(2018, 11, 13))
+    assert latest.end == date(2018, 11, 13) and latest.label == "the latest 12 months"
+    assert before.end == date(2017, 11, 13) and before.label == "the 12 months before"
+    assert before.sort_key < latest.sort_key
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2017/19", "2017/19 is not a financial year (the second year must follow the first)"),
+    ("2018-13", "2018-13 has no month 13"),
+    ("March 2018 to April 2017", "March 2018 to April 2017 ends before it starts"),
+    ("last summer", "'last summer' is not a period we can read"),
+    ("", "the period is empty"),
+])
+def test_unreadable_periods(text, message):
+    with pytest.raises(PeriodError) as error:
+        parse_period(text)
+    assert str(error.value) == message
