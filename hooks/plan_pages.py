@@ -39,3 +39,10 @@ def on_files(files, config):
     for data_file in config.plan_edition.data_files:
         files.append(File.generated(config, data_file.path, content=data_file.content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return config.plan_edition.expand_directives(markdown, page.file.src_uri)
+    except render.BuildError as error:
+        raise PluginError(str(error)) from None

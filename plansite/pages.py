@@ -6,6 +6,7 @@ pages can feed another static site generator later.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -539,3 +540,41 @@ def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
         w.add("*" + " ".join(w.source(s) for s in sources) + "*")
         w.add(f"[Download these figures (CSV)]({w.link(f'data/{measure_id}.csv')})")
     return w.markdown()
+
+
+# --- Measures inside hand-written pages --------------------------------------------------
+
+_DIRECTIVE = re.compile(r"^\{\{\s*measure:\s*(?P<id>[^\s}]+)(?:\s+(?P<part>summary|chart|table))?\s*\}\}\s*$")
+
+
+class DirectiveError(ValueError):
+    """A measure directive in a hand-written page that cannot be shown."""
+
+
+def expand_measure_directives(markdown: str, plan: Plan, edition_id: str, page_path: str) -> str:
+    """Replace lines such as '{{ measure: deliberate-fires }}' or '{{ measure: deliberate-fires chart }}'
+    with that measure's figures for the edition being built."""
+    if "{{" not in markdown:
+        return markdown
+    edition = resolve_edition(plan, edition_id)
+    out = []
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        match = _DIRECTIVE.match(line.strip())
+        if not match:
+            if re.match(r"^\s*\{\{\s*measure", line):
+                raise DirectiveError(
+                    f"docs/{page_path}, line {number}: '{line.strip()}' is not a measure directive we can read. "
+                    "Write {{ measure: MEASURE-ID }} or add one of summary, chart or table after the id, "
+                    "for example {{ measure: deliberate-fires chart }}.")
+            out.append(line)
+            continue
+        measure_id, part = match["id"], match["part"]
+        if measure_id not in plan.measures:
+            raise DirectiveError(
+                f"docs/{page_path}, line {number}: there is no measure '{measure_id}'. "
+                f"Use an id from plan_data/measures/, for example {sorted(plan.measures)[0]}.")
+        parts = (part,) if part else ("summary", "chart", "table", "source")
+        if part in ("chart", "table"):
+            parts += ("source",)
+        out.append(measure_block(plan, edition, measure_id, page_path, parts=parts))
+    return "\n".join(out) + "\n"

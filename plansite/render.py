@@ -19,7 +19,7 @@ from typing import Callable
 from .errors import PlanDataInvalid
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .pages import Page, edition_nav, edition_pages
+from .pages import DirectiveError, Page, edition_nav, edition_pages, expand_measure_directives
 from .validate import load_valid_plan
 
 #: The environment variable that tells the MkDocs hook which edition to build.
@@ -37,6 +37,14 @@ class EditionBuild:
     edition_id: str
     pages: list[Page]
     data_files: list[DataFile]
+    plan: Plan
+
+    def expand_directives(self, markdown: str, page_path: str) -> str:
+        """Measures placed in a hand-written page with {{ measure: ID }}."""
+        try:
+            return expand_measure_directives(markdown, self.plan, self.edition_id, page_path)
+        except DirectiveError as error:
+            raise BuildError(str(error)) from None
 
 
 def prepare_edition(project_dir: Path, config) -> EditionBuild:
@@ -59,7 +67,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
     config.site_name = edition["title"]
     config.extra["plan"] = template_context(plan, edition_id)
-    return EditionBuild(edition_id, edition_pages(plan, edition_id), edition_data_files(plan, edition_id))
+    return EditionBuild(edition_id, edition_pages(plan, edition_id), edition_data_files(plan, edition_id), plan)
 
 
 def template_context(plan: Plan, edition_id: str) -> dict:

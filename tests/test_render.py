@@ -197,3 +197,22 @@ def test_open_data_package(built):
     export = json.loads((built / REFRESH / "data" / "plan.json").read_text())
     assert export["edition"]["id"] == REFRESH
     assert [p["id"] for p in export["edition"]["priorities"]] == ["reducing-crime", "vulnerable-people"]
+
+
+def test_measure_directive_in_a_hand_written_page(site_project):
+    site_project.write("docs/get-involved.md", "# Get involved\n\n{{ measure: all-crime chart }}\n\nText after.\n")
+    build(site_project.root, site_project.root / "site")
+    page = soup(site_project.root / "site" / REFRESH / "get-involved" / "index.html")
+    assert page.select_one("figure.plan-figure svg[role=img]") is not None
+    assert page.select_one(".plan-table") is None
+    download = page.find("a", string="Download these figures (CSV)")["href"]
+    assert (site_project.root / "site" / REFRESH / "get-involved" / download).resolve().is_file()
+    assert "Text after." in page.select_one("article").get_text()
+
+
+def test_measure_directive_with_an_unknown_measure(site_project, capsys):
+    site_project.write("docs/get-involved.md", "# Get involved\n\n{{ measure: all-crimes }}\n")
+    with pytest.raises(CommandFailed):
+        build(site_project.root, site_project.root / "site")
+    assert ("docs/get-involved.md, line 3: there is no measure 'all-crimes'. "
+            "Use an id from plan_data/measures/, for example all-crime.") in capsys.readouterr().out
