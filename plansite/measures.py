@@ -301,7 +301,6 @@ _UNIT_SUFFIX = {
     "rate_per_100000": " per 100,000 people",
 }
 
-TREND_SYMBOLS = {"improving": "▲", "getting worse": "▼", "no clear change": "●", "not judged": "◆"}
 MOVEMENT_SYMBOLS = {"up": "↑", "down": "↓", "same": "→"}
 
 
@@ -323,8 +322,8 @@ def format_value(measure: dict, figure: Figure | None, value: float | None = Non
 
 def _period_phrase(latest: Figure, previous: Figure) -> str:
     if latest.period.relative and previous.period.relative:
-        return "in the latest 12 months compared with the 12 months before"
-    return f"in {latest.period.label} compared with {previous.period.label}"
+        return f"in {latest.period.label} compared with {previous.period.label}"
+    return f"{latest.period.phrase} compared with {previous.period.label}"
 
 
 def sentence(summary: Summary) -> str:
@@ -337,7 +336,7 @@ def sentence(summary: Summary) -> str:
         return f"The published figures for {name.lower()} are comparisons only; see the table."
     latest = summary.latest
     if summary.previous is None:
-        text = f"{name}: {format_value(measure, latest)} in {latest.period.label}. Only one figure has been published, so there is no trend yet."
+        text = f"{name}: {format_value(measure, latest)} {latest.period.phrase}. Only one figure has been published, so there is no trend yet."
     else:
         previous = summary.previous
         period = _period_phrase(latest, previous)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .charts import chart
-from .measures import (DEFAULT_SERIES, TREND_SYMBOLS, format_number, format_value, in_edition,
+from .measures import (DEFAULT_SERIES, MOVEMENT_SYMBOLS, format_number, format_value, in_edition,
                        sentence, summarise)
 from .model import Plan, source_refs
 from .versions import edition_measure_ids, resolve_edition
@@ -495,7 +495,8 @@ def _trend_line(summary) -> str:
         return ""
     words = {"improving": "Improving", "getting worse": "Getting worse", "no clear change": "No clear change",
              "not judged": "Changed; the plan does not say which direction is better"}[summary.trend]
-    symbol = TREND_SYMBOLS[summary.trend]
+    # The arrow shows which way the figure moved; the words say whether that is good.
+    symbol = MOVEMENT_SYMBOLS[summary.movement]
     movement = {"up": "went up", "down": "went down", "same": "about the same"}[summary.movement]
     return (f'<span class="plan-trend plan-trend--{summary.trend.replace(" ", "-")}">'
             f'<span aria-hidden="true">{symbol}</span> {words}</span> (the figure {movement})')
@@ -535,6 +536,10 @@ def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
         w.add(f'<figure class="plan-figure">{chart_svg}</figure>')
     if "table" in parts:
         w.add(f'<div class="plan-table" markdown="0">{figures_table(measure, figures, "table-" + block_id)}</div>')
+    notes = [f for f in figures if f.note]
+    if notes and "table" in parts:
+        w.add("About these figures:")
+        w.bullets(f"{f.period.label[0].upper() + f.period.label[1:]}, {f.series}: {f.note}" for f in notes)
     if "source" in parts:
         sources = list(dict.fromkeys(f.source for f in figures))
         w.add("*" + " ".join(w.source(s) for s in sources) + "*")

@@ -1,5 +1,6 @@
 """Periods as people write them in spreadsheets: '2018-07', 'Jul 2018', 'Q1 2018/19',
-'2017/18', 'April 2017 to March 2018', and the relative 'latest 12 months'."""
+'2017/18', 'April 2017 to March 2018', and periods a report gives only relative to its
+own date: 'latest 12 months', '12 months before latest', 'as reported'."""
 from __future__ import annotations
 
 import calendar
@@ -11,13 +12,10 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 
-LATEST = "latest 12 months"
-BEFORE_LATEST = "12 months before latest"
-
 #: What the parser accepts, for error messages.
 ACCEPTED = ("a period such as 2016, 2017/18, Q1 2018/19, 2018-07, Jul 2018, "
-            "April 2017 to March 2018, 2016-07-01 to 2017-06-30, "
-            "'latest 12 months' or '12 months before latest'")
+            "April 2017 to March 2018, 2016-07-01 to 2017-06-30, or, when the source gives it only "
+            "relative to its own date, 'latest 6 months', '6 months before latest' or 'as reported'")
 
 
 @dataclass(frozen=True)
@@ -30,6 +28,15 @@ class Period:
     relative: bool = False
 
     @property
+    def phrase(self) -> str:
+        """The period inside a sentence: 'in 2016', 'from April 2017 to March 2018'."""
+        if self.label.startswith("as reported"):
+            return self.label
+        if " to " in self.label and not self.relative:
+            return f"from {self.label}"
+        return f"in {self.label}"
+
+    @property
     def sort_key(self) -> tuple:
         return (self.end, self.start)
 
@@ -40,6 +47,12 @@ class PeriodError(ValueError):
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _month(text: str) -> int | None:
@@ -61,13 +74,17 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     value = raw.lower()
     if not value:
         raise PeriodError("the period is empty")
-    if value in (LATEST, BEFORE_LATEST):
+    relative = re.fullmatch(r"latest (\d+) months|(\d+) months before latest|as reported", value)
+    if relative:
         if anchor is None:
-            raise PeriodError("a relative period needs a dated source")
-        end = anchor if value == LATEST else date(anchor.year - 1, anchor.month, min(anchor.day, 28))
-        start = date(end.year - 1, end.month, min(end.day, 28))
-        label = "the latest 12 months" if value == LATEST else "the 12 months before"
-        return Period(start, end, label, relative=True)
+            raise PeriodError("a period relative to its source needs a source with a date")
+        if value == "as reported":
+            return Period(anchor, anchor, f"as reported on {anchor.day} {calendar.month_name[anchor.month]} {anchor.year}",
+                          relative=True)
+        months = int(relative[1] or relative[2])
+        end = anchor if relative[1] else _months_before(anchor, months)
+        label = f"the latest {months} months" if relative[1] else f"the {months} months before"
+        return Period(_months_before(end, months), end, label, relative=True)
     if m := re.fullmatch(r"(\d{4})", value):
         year = int(m[1])
         return Period(date(year, 1, 1), date(year, 12, 31), raw)

@@ -88,7 +88,8 @@ def test_row_errors_name_file_row_column_value_and_fix(tmp_path):
         "  at: row 3, column B (period)\n"
         "  problem: 'summer' is not a period we can read.\n"
         "  fix: Write a period such as 2016, 2017/18, Q1 2018/19, 2018-07, Jul 2018, April 2017 to March 2018, "
-        "2016-07-01 to 2017-06-30, 'latest 12 months' or '12 months before latest'.",
+        "2016-07-01 to 2017-06-30, or, when the source gives it only relative to its own date, "
+        "'latest 6 months', '6 months before latest' or 'as reported'.",
         "plan_data/data/figures.csv:4: error [unknown-measure] A measure id is not in the measures catalogue\n"
         "  at: row 4, column A (measure)\n"
         "  problem: 'fire' is not a measure in plan_data/measures/.\n"
@@ -188,3 +189,9 @@ def test_comparators_and_target():
     summary = summarise(fires, [figure("2016", 120), figure("2016", 90, series="England")])
     assert [(c.name, c.value, c.judgement) for c in summary.comparisons] == [("England", 90, "worse")]
     assert summary.target_met is False
+
+
+def test_ranges_read_as_from_and_to():
+    summary = summarise(measure("down"), [figure("2016-04-01 to 2016-09-30", 418)])
+    assert sentence(summary) == ("Deliberate fires: 418 from 1 April 2016 to 30 September 2016. "
+                                 "Only one figure has been published, so there is no trend yet.")

@@ -23,6 +23,21 @@ def test_period_forms(text, start, end, label):
     assert (period.start, period.end, period.label) == (start, end, label)
 
 
+def test_six_month_periods_and_as_reported():
+    latest = parse_period("latest 6 months", date(2018, 11, 13))
+    before = parse_period("6 months before latest", date(2018, 11, 13))
+    assert (latest.start, latest.end, latest.label) == (date(2018, 5, 13), date(2018, 11, 13), "the latest 6 months")
+    assert (before.start, before.end, before.label) == (date(2017, 11, 13), date(2018, 5, 13), "the 6 months before")
+    reported = parse_period("as reported", date(2018, 11, 13))
+    assert reported.label == "as reported on 13 November 2018"
+
+
+def test_relative_periods_need_a_dated_source():
+    with pytest.raises(PeriodError) as error:
+        parse_period("latest 6 months")
+    assert str(error.value) == "a period relative to its source needs a source with a date"
+
+
 def test_relative_periods_are_anchored_at_their_source_date():
     latest = parse_period("latest 12 months", date(2018, 11, 13))
     before = parse_period("12 months before latest", date(2018, 11, 13))

@@ -156,8 +156,8 @@ def test_priority_page_shows_figures_sentence_chart_table_and_download(built):
                 "The plan aims for this figure to go down, so this is an improvement.")
     assert sentence in text
     trend = page.select_one(".plan-trend")
-    assert trend.get_text(" ", strip=True) == "▲ Improving"
-    assert trend.find("span", attrs={"aria-hidden": "true"}).get_text() == "▲"
+    assert trend.get_text(" ", strip=True) == "↓ Improving"
+    assert trend.find("span", attrs={"aria-hidden": "true"}).get_text() == "↓"
     svg = page.select_one("figure.plan-figure svg")
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()
