@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test serve validate clean
+.PHONY: site test serve validate benchmark clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,6 @@ test: $(VENV)/.installed
 
 clean:
 	rm -rf site .site-build-* .site-old-*
+
+benchmark: $(VENV)/.installed
+	$(PY) benchmarks/bench.py

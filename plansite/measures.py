@@ -6,6 +6,7 @@ as a spreadsheet numbers it, the column, the value and what was expected.
 """
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
@@ -64,14 +65,13 @@ def decode_csv(raw: bytes) -> str:
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and rows of a CSV or .xlsx file, each row with its spreadsheet row number."""
-    import pandas as pd
-
     if path.suffix.lower() == ".xlsx":
+        import pandas as pd  # only here: importing it costs more than reading a small CSV
+
         frame = pd.read_excel(path, dtype=str, header=None, keep_default_na=False)
+        values = frame.fillna("").values.tolist()
     else:
-        frame = pd.read_csv(io.StringIO(decode_csv(path.read_bytes())), dtype=str, header=None,
-                            keep_default_na=False, skip_blank_lines=False)
-    values = frame.fillna("").values.tolist()
+        values = list(csv.reader(io.StringIO(decode_csv(path.read_bytes()), newline="")))
     if not values:
         return [], []
     header = [str(cell).strip() for cell in values[0]]
@@ -200,6 +200,32 @@ def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[Dat
     for figures in by_measure.values():
         figures.sort(key=lambda f: f.period.sort_key)
     return by_measure
+
+
+# --- Street-level crime downloads ------------------------------------------------------
+
+#: The columns of a police.uk street-level crime CSV that monthly counts need.
+STREET_CRIME_COLUMNS = ("Month", "LSOA name", "Crime type")
+
+
+def aggregate_street_crime(path: Path, chunk_rows: int = 500_000):
+    """Monthly counts per area and crime type from a police.uk street-level crime CSV.
+
+    The area is the LSOA name without its code ('Peterborough 012A' -> 'Peterborough').
+    Reads only the three columns needed, in chunks, so memory stays flat for large files.
+    """
+    import pandas as pd
+
+    totals = None
+    for chunk in pd.read_csv(path, usecols=list(STREET_CRIME_COLUMNS), dtype="category", chunksize=chunk_rows):
+        counts = chunk.groupby(["Month", "LSOA name", "Crime type"], observed=True).size()
+        counts = counts.rename_axis(["month", "lsoa", "crime_type"]).reset_index(name="count")
+        counts["area"] = counts["lsoa"].astype(str).str.replace(r"\s+\w+$", "", regex=True)
+        counts = counts.groupby(["month", "area", "crime_type"], observed=True)["count"].sum()
+        totals = counts if totals is None else totals.add(counts, fill_value=0)
+    if totals is None:
+        return pd.DataFrame(columns=["month", "area", "crime_type", "count"])
+    return totals.astype("int64").reset_index()
 
 
 # --- What the figures show ---------------------------------------------------------------

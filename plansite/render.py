@@ -49,10 +49,14 @@ class EditionBuild:
 
 def prepare_edition(project_dir: Path, config) -> EditionBuild:
     """Load and validate plan_data/, then set the MkDocs config up for one edition."""
-    try:
-        plan = load_valid_plan(project_dir)
-    except PlanDataInvalid as invalid:
-        raise BuildError(invalid.report()) from None
+    # A whole-site build validates once and hands the plan to each edition's build;
+    # `mkdocs serve` and `mkdocs build` read plan_data/ afresh on every build.
+    plan = getattr(config, "plan_preloaded", None)
+    if plan is None:
+        try:
+            plan = load_valid_plan(project_dir)
+        except PlanDataInvalid as invalid:
+            raise BuildError(invalid.report()) from None
     edition_id = os.environ.get(EDITION_VARIABLE) or plan.current_edition_id()
     if edition_id not in plan.editions:
         raise BuildError(
@@ -114,8 +118,8 @@ class _MkDocsMessages(logging.Handler):
         self.echo(f"  {record.levelname.lower()}: {record.getMessage()}")
 
 
-def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool) -> None:
-    """Build one edition with MkDocs into site_dir."""
+def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool, plan: Plan | None = None) -> None:
+    """Build one edition with MkDocs into site_dir, reusing an already validated plan if given."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -123,6 +127,7 @@ def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict:
     os.environ[EDITION_VARIABLE] = edition_id
     try:
         config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+        config.plan_preloaded = plan
         build(config)
     finally:
         if previous is None:
@@ -149,7 +154,7 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True,
         for number, edition in enumerate(editions, start=1):
             echo(f"[{number}/{len(editions)}] Building {edition['title']} -> {site_dir.name}/{edition['id']}/")
             try:
-                build_edition(project_dir, edition["id"], staging / edition["id"], strict=strict)
+                build_edition(project_dir, edition["id"], staging / edition["id"], strict=strict, plan=plan)
             except (MkDocsException, SystemExit) as failure:
                 raise BuildError(
                     f"MkDocs could not build the edition '{edition['id']}' ({failure}). "

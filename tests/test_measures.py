@@ -195,3 +195,18 @@ def test_ranges_read_as_from_and_to():
     summary = summarise(measure("down"), [figure("2016-04-01 to 2016-09-30", 418)])
     assert sentence(summary) == ("Deliberate fires: 418 from 1 April 2016 to 30 September 2016. "
                                  "Only one figure has been published, so there is no trend yet.")
+
+
+def test_street_level_crime_is_counted_per_month_area_and_type(tmp_path):
+    from plansite.measures import aggregate_street_crime
+    path = tmp_path / "street.csv"
+    path.write_text(
+        "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
+        "a,2024-01,C,C,0,0,x,E1,Peterborough 001A,Burglary,,\n"
+        "b,2024-01,C,C,0,0,x,E2,Peterborough 002B,Burglary,,\n"
+        "c,2024-01,C,C,0,0,x,E3,Fenland 001A,Burglary,,\n"
+        "d,2024-02,C,C,0,0,x,E1,Peterborough 001A,Drugs,,\n")
+    counts = aggregate_street_crime(path, chunk_rows=2)
+    assert sorted(map(tuple, counts[["month", "area", "crime_type", "count"]].values.tolist())) == [
+        ("2024-01", "Fenland", "Burglary", 1), ("2024-01", "Peterborough", "Burglary", 2),
+        ("2024-02", "Peterborough", "Drugs", 1)]

@@ -1,0 +1,151 @@
+"""Benchmarks: print figures, never fail on time (these machines are shared and noisy).
+
+    python benchmarks/bench.py            # all benchmarks
+    python benchmarks/bench.py street     # 1,000,000-row street-level crime aggregation
+    python benchmarks/bench.py build      # whole-site build against plain MkDocs
+
+The street-level crime file is synthetic, generated here in the shape of a police.uk
+download; it is written to a temporary folder and never published.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ROWS = 1_000_000
+HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
+          "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"]
+CRIME_TYPES = ["Anti-social behaviour", "Violence and sexual offences", "Criminal damage and arson",
+               "Shoplifting", "Other theft", "Burglary", "Vehicle crime", "Public order", "Drugs",
+               "Other crime", "Robbery", "Theft from the person", "Bicycle theft", "Possession of weapons"]
+
+
+def generate_street_crime(path: Path, rows: int = ROWS, seed: int = 7) -> None:
+    """Write a synthetic police.uk-shaped street-level crime CSV."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    months = [f"{year}-{month:02d}" for year in (2022, 2023, 2024) for month in range(1, 13)]
+    towns = ["Peterborough", "Fenland", "Huntingdonshire", "Cambridge", "East Cambridgeshire", "South Cambridgeshire"]
+    lsoas = [f"{town} {n:03d}{letter}" for town in towns for n in range(1, 40) for letter in "AB"]
+    lsoa_index = rng.integers(0, len(lsoas), rows)
+    frame = pd.DataFrame({
+        "Crime ID": np.char.add("id", rng.integers(0, 10**12, rows).astype(str)),
+        "Month": np.array(months)[rng.integers(0, len(months), rows)],
+        "Reported by": "Cambridgeshire Constabulary",
+        "Falls within": "Cambridgeshire Constabulary",
+        "Longitude": np.round(rng.uniform(-0.5, 0.3, rows), 6),
+        "Latitude": np.round(rng.uniform(52.0, 52.7, rows), 6),
+        "Location": "On or near Example Street",
+        "LSOA code": np.char.add("E0100", lsoa_index.astype(str)),
+        "LSOA name": np.array(lsoas)[lsoa_index],
+        "Crime type": np.array(CRIME_TYPES)[rng.integers(0, len(CRIME_TYPES), rows)],
+        "Last outcome category": "Under investigation",
+        "Context": "",
+    }, columns=HEADER)
+    frame.to_csv(path, index=False)
+
+
+_CHILD = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+from plansite.measures import aggregate_street_crime
+start = time.perf_counter()
+counts = aggregate_street_crime({path!r})
+seconds = time.perf_counter() - start
+# ru_maxrss survives fork and exec, so it would count the parent's memory; VmHWM starts afresh.
+peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({{"seconds": seconds, "groups": len(counts), "rows": int(counts["count"].sum()),
+                   "peak_mb": peak_kb / 1024}}))
+"""
+
+
+def bench_street() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "street.csv"
+        print(f"Generating {ROWS:,} synthetic street-level crime rows ...", flush=True)
+        generate_street_crime(path)
+        print(f"  file size: {path.stat().st_size / 2**20:.0f} MB")
+        results = []
+        for attempt in range(3):
+            # A fresh process each time, so peak memory is the aggregation's own.
+            out = subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT), path=str(path))],
+                                 check=True, capture_output=True, text=True)
+            results.append(json.loads(out.stdout))
+        best = min(results, key=lambda r: r["seconds"])
+        print(f"street-level aggregation: {best['rows']:,} rows -> {best['groups']:,} monthly counts per area "
+              f"and crime type in {best['seconds']:.2f} s (best of 3; target <= 2 s), "
+              f"peak memory {max(r['peak_mb'] for r in results):.0f} MB (target <= 1024 MB), "
+              f"on {os.cpu_count()} cores")
+
+
+def _plain_mkdocs_project(folder: Path) -> Path:
+    """The same generated pages as plain Markdown files, built by MkDocs without our hook."""
+    from plansite.opendata import edition_data_files
+    from plansite.pages import edition_nav, edition_pages
+    from plansite.validate import load_valid_plan
+
+    import yaml
+
+    plan = load_valid_plan(ROOT)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config.pop("hooks")
+    projects = []
+    for edition_id in plan.editions:
+        project = folder / edition_id
+        docs = project / "docs"
+        shutil.copytree(ROOT / "docs", docs)
+        for page in edition_pages(plan, edition_id):
+            (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page.path).write_text(page.markdown, encoding="utf-8")
+        for data_file in edition_data_files(plan, edition_id):
+            (docs / data_file.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / data_file.path).write_text(data_file.content, encoding="utf-8")
+        edition_config = dict(config, nav=edition_nav(plan, edition_id) + config["nav"],
+                              site_name=plan.editions[edition_id]["title"], watch=[])
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(edition_config, allow_unicode=True))
+        projects.append(project)
+    return folder
+
+
+def bench_build() -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from plansite.commands import build as build_plan
+
+    import logging
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        ours, plain = [], []
+        projects = sorted(p for p in _plain_mkdocs_project(folder / "plain").iterdir())
+        for _ in range(3):
+            start = time.perf_counter()
+            build_plan(ROOT, folder / "site", strict=True)
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            for project in projects:
+                build(load_config(str(project / "mkdocs.yml"), site_dir=str(folder / "plain-site" / project.name)))
+            plain.append(time.perf_counter() - start)
+        print(f"whole site ({len(projects)} editions): {min(ours):.2f} s with plan_data/ and figures; "
+              f"{min(plain):.2f} s for the same pages with plain MkDocs; "
+              f"overhead {100 * (min(ours) / min(plain) - 1):+.0f}% (target <= +15%), best of 3")
+
+
+if __name__ == "__main__":
+    which = sys.argv[1:] or ["street", "build"]
+    if "street" in which:
+        bench_street()
+    if "build" in which:
+        bench_build()
