@@ -97,3 +97,28 @@ def test_no_broken_internal_links(site):
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{page.relative_to(site)} -> {href}")
     assert broken == []
+
+
+def _article_text(site, path):
+    html = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return html.select_one("article").get_text(" ", strip=True)
+
+
+def test_deliberate_fires_on_the_2018_refresh_priority_page(site):
+    text = _article_text(site, "2017-2020-refresh-2018/priorities/tackling-asb-environmental-crime/index.html")
+    assert ("Fires started on purpose fell by 28%, from 482 to 348, in the latest 12 months compared with "
+            "the 12 months before. The plan aims for this figure to go down, so this is an improvement.") in text
+
+
+def test_first_time_entrants_compared_with_england(site):
+    text = _article_text(site, "2017-2020-refresh-2018/priorities/offender-management/index.html")
+    assert "England 276 per 100,000 people (Peterborough is better)" in text
+
+
+def test_figures_stay_inside_their_edition(site):
+    # The 2011-2014 plan must not show 2018 figures; the 2024-2027 plan has none at all.
+    assert not (site / "2011-2014" / "data" / "deliberate-fires.csv").exists()
+    import json
+    assert json.loads((site / "2024-2027" / "data" / "datapackage.json").read_text())["resources"] == []
+    assert "deliberate-fires" in [r["name"] for r in json.loads(
+        (site / "2017-2020-refresh-2018" / "data" / "datapackage.json").read_text())["resources"]]
