@@ -359,7 +359,14 @@ def sentence(summary: Summary) -> str:
     if not summary.has_figures:
         return "No figures have been published for this measure yet."
     if summary.latest is None:
-        return f"The published figures for {name.lower()} are comparisons only; see the table."
+        # Only breakdowns (wards, survey topics...): say which is highest and lowest.
+        last_period = max((f.period for f in summary.figures if f.value is not None), key=lambda p: p.sort_key)
+        group = sorted((f for f in summary.figures if f.period == last_period and f.value is not None),
+                       key=lambda f: f.value)
+        if len(group) == 1:
+            return f"{name}: {group[0].series} {format_value(measure, group[0])} {last_period.phrase}."
+        return (f"{name} {last_period.phrase}: highest for {group[-1].series} ({format_value(measure, group[-1])}), "
+                f"lowest for {group[0].series} ({format_value(measure, group[0])}).")
     latest = summary.latest
     if summary.previous is None:
         text = f"{name}: {format_value(measure, latest)} {latest.period.phrase}. Only one figure has been published, so there is no trend yet."

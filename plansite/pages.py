@@ -263,7 +263,7 @@ def measures_page(plan: Plan, edition: dict) -> Page:
     w = _Writer(plan, "measures.md")
     w.add("# How we will measure success")
     ids = edition_measure_ids(edition)
-    if not ids:
+    if not ids and not edition.get("other_measures"):
         w.add(f"*{MISSING}*")
         return Page("measures.md", "How we will measure success", w.markdown())
     w.add(f"The partnership uses {len(ids)} measures to track this plan. "
@@ -286,6 +286,17 @@ def measures_page(plan: Plan, edition: dict) -> Page:
                 w.add(sentence(summarise(m, edition_figures(plan, edition, measure_id))))
                 w.add(f"[Figures, chart and table]({w.link(folder + '/' + item['id'] + '.md', measure_id)})")
                 w.add("*" + " ".join(w.source(s) for s in m["sources"]) + "*")
+    others = edition.get("other_measures", [])
+    if others:
+        w.add("## Other figures in this plan",
+              "The plan also reports these figures, which belong to no single priority.")
+        for measure_id in others:
+            m = plan.measures[measure_id]
+            w.add(f"### {m['plain_title']} {{#{m['id']}}}")
+            w.add(f"*Official name: {m['title']}.*")
+            if m.get("description"):
+                w.add(m["description"].strip())
+            w.lines.append(measure_block(plan, edition, measure_id, "measures.md"))
     return Page("measures.md", "How we will measure success", w.markdown())
 
 
@@ -477,7 +488,17 @@ def figures_table(measure: dict, figures: list, table_id: str) -> str:
         if figure.period not in periods:
             periods.append(figure.period)
     cells = {(f.period, f.series): f for f in figures}
-    out = [f'<table id="{table_id}"><caption>{escape(measure["plain_title"])}: the figures</caption>',
+    caption = f'<table id="{table_id}"><caption>{escape(measure["plain_title"])}: the figures</caption>'
+    if len(periods) == 1 and len(series) > 2:
+        # One period broken down many ways reads better as a list of rows, above all on a phone.
+        period = periods[0]
+        label = escape(period.label[0].upper() + period.label[1:])
+        return (caption + f'<thead><tr><th scope="col">Group</th><th scope="col">{label}</th></tr></thead><tbody>'
+                + "".join(f'<tr><th scope="row">{escape(name)}</th>'
+                          f"<td>{escape(format_value(measure, cells[(period, name)]))}</td></tr>"
+                          for name in series if (period, name) in cells)
+                + "</tbody></table>")
+    out = [caption,
            '<thead><tr><th scope="col">Period</th>'
            + "".join(f'<th scope="col">{escape(name)}</th>' for name in series) + "</tr></thead><tbody>"]
     for period in periods:

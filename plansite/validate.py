@@ -232,6 +232,13 @@ def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[Data
         items = _items(data, key)
         errors += _check_measure_refs(doc, items, (key,), measure_ids)
         own_ids += [(doc, (key, i, "id"), item.get("id")) for i, item in enumerate(items) if isinstance(item, dict)]
+    for index, measure in enumerate(_items(data, "other_measures")):
+        if isinstance(measure, str) and measure not in measure_ids:
+            errors.append(doc.error(
+                "unknown-measure", ("other_measures", index),
+                f"'{measure}' is not a measure in plan_data/measures/.",
+                f"{_suggest(measure, measure_ids)}Use the id of a measure in plan_data/measures/, or declare it there first.",
+            ))
     for key in ("priorities", "themes"):
         for action in ("add", "update"):
             errors += _check_measure_refs(doc, _items(data, "changes", key, action), ("changes", key, action), measure_ids)

@@ -68,4 +68,5 @@ def edition_measure_ids(edition: dict) -> list[str]:
     for kind in ITEM_KINDS:
         for item in edition[kind]:
             ids.extend(item.get("measures", []))
+    ids.extend(edition.get("other_measures", []))
     return list(dict.fromkeys(ids))

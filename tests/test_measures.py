@@ -210,3 +210,11 @@ def test_street_level_crime_is_counted_per_month_area_and_type(tmp_path):
     assert sorted(map(tuple, counts[["month", "area", "crime_type", "count"]].values.tolist())) == [
         ("2024-01", "Fenland", "Burglary", 1), ("2024-01", "Peterborough", "Burglary", 2),
         ("2024-02", "Peterborough", "Drugs", 1)]
+
+
+def test_breakdown_only_figures_name_the_highest_and_lowest():
+    survey = measure("neither", unit="percentage", series="Total")
+    summary = summarise(survey, [figure("2016/17", 78.5, series="Environmental crime"),
+                                 figure("2016/17", 32.2, series="Arson"), figure("2016/17", 57.0, series="Begging")])
+    assert sentence(summary) == ("Deliberate fires in 2016/17: highest for Environmental crime (78.5%), "
+                                 "lowest for Arson (32.2%).")
