@@ -83,8 +83,9 @@ def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
     export = {
         "partnership": plan.partnership,
         "edition": edition,
-        "measures": {m: plan.measures[m] for m in edition_measure_ids(edition)},
-        "sources": {s: plan.sources[s] for s in plan.sources},
+        "editions": {other: resolve_edition(plan, other) for other in plan.editions},
+        "measures": plan.measures,
+        "sources": plan.sources,
     }
     files.append(DataFile("data/plan.json", json.dumps(export, indent=2, ensure_ascii=False, default=str) + "\n"))
     return files

@@ -197,6 +197,8 @@ def test_open_data_package(built):
     export = json.loads((built / REFRESH / "data" / "plan.json").read_text())
     assert export["edition"]["id"] == REFRESH
     assert [p["id"] for p in export["edition"]["priorities"]] == ["reducing-crime", "vulnerable-people"]
+    assert sorted(export["editions"]) == ["2020-2023", REFRESH]
+    assert export["measures"]["all-crime"]["data"] == "figures.csv"
 
 
 def test_measure_directive_in_a_hand_written_page(site_project):
