@@ -46,3 +46,8 @@ def on_page_markdown(markdown, page, config, files):
         return config.plan_edition.expand_directives(markdown, page.file.src_uri)
     except render.BuildError as error:
         raise PluginError(str(error)) from None
+
+
+def on_page_context(context, page, config, nav):
+    context["plan_banner"] = config.plan_edition.banner(page.url)
+    return context

@@ -117,18 +117,6 @@ def _one_line(text: str) -> str:
     return "\n  ".join(str(text).strip().splitlines())
 
 
-def _status_notice(w: _Writer, edition: dict, plan: Plan) -> None:
-    if edition["status"] == "archived":
-        current = plan.editions[plan.current_edition_id()]
-        w.add('!!! warning "This is an archived plan"',
-              f"    This plan is no longer in force. The current plan is "
-              f"[{current['title']}]({edition_root_url(w.path, current['id'])}). "
-              f"[See all editions]({w.link('editions.md')}).")
-    elif edition["status"] == "draft":
-        w.add('!!! warning "This is a draft"',
-              "    This edition has not been approved yet and may change.")
-
-
 def _source_notes(w: _Writer, edition: dict) -> None:
     if edition["source_notes"]:
         w.add('!!! note "What our sources include"',
@@ -146,7 +134,6 @@ def _facts(w: _Writer, facts, heading: str = "## Key facts") -> None:
 def home_page(plan: Plan, edition: dict) -> Page:
     w = _Writer(plan, "index.md")
     w.add(f"# {edition['title']}")
-    _status_notice(w, edition, plan)
     published = edition["published"]
     w.add(f"**Period:** {format_period(edition['period'])}  ",
           f"**Status:** {STATUS_WORDS[edition['status']]}  ",
@@ -604,3 +591,24 @@ def expand_measure_directives(markdown: str, plan: Plan, edition_id: str, page_p
             parts += ("source",)
         out.append(measure_block(plan, edition, measure_id, page_path, parts=parts))
     return "\n".join(out) + "\n"
+
+
+# --- Archive and draft banners ------------------------------------------------------------
+
+def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: set[str]) -> dict | None:
+    """The notice on every page of an archived or draft edition, linking to the same page
+    in the current edition when it exists there, otherwise to its home."""
+    edition = plan.editions[edition_id]
+    if edition["status"] == "current":
+        return None
+    current = plan.editions[plan.current_edition_id()]
+    depth = page_url.count("/") if page_url else 0
+    target = page_url if page_url in current_page_urls else ""
+    href = "../" * (depth + 1) + f"{current['id']}/{target}"
+    same_page = bool(target) or page_url == ""
+    heading = "This is an archived plan." if edition["status"] == "archived" else "This is a draft plan."
+    text = (f"It is not the current plan. The current plan is the {current['title']}."
+            if edition["status"] == "archived" else
+            f"It has not been approved yet and may change. The current plan is the {current['title']}.")
+    link_text = "Read this page in the current plan" if same_page else "Go to the current plan"
+    return {"kind": edition["status"], "heading": heading, "text": text, "link_href": href, "link_text": link_text}

@@ -19,7 +19,7 @@ from typing import Callable
 from .errors import PlanDataInvalid
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .pages import DirectiveError, Page, edition_nav, edition_pages, expand_measure_directives
+from .pages import DirectiveError, Page, edition_nav, edition_pages, expand_measure_directives, page_banner
 from .validate import load_valid_plan
 
 #: The environment variable that tells the MkDocs hook which edition to build.
@@ -38,6 +38,11 @@ class EditionBuild:
     pages: list[Page]
     data_files: list[DataFile]
     plan: Plan
+    current_page_urls: set[str]
+
+    def banner(self, page_url: str) -> dict | None:
+        """The archive or draft notice for one page, or None on the current edition."""
+        return page_banner(self.plan, self.edition_id, page_url, self.current_page_urls)
 
     def expand_directives(self, markdown: str, page_path: str) -> str:
         """Measures placed in a hand-written page with {{ measure: ID }}."""
@@ -71,7 +76,25 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
     config.site_name = edition["title"]
     config.extra["plan"] = template_context(plan, edition_id)
-    return EditionBuild(edition_id, edition_pages(plan, edition_id), edition_data_files(plan, edition_id), plan)
+    current = plan.current_edition_id()
+    current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(project_dir, config)
+    return EditionBuild(edition_id, edition_pages(plan, edition_id), edition_data_files(plan, edition_id), plan,
+                        {page_url(path) for path in current_sources})
+
+
+def _handwritten_pages(project_dir: Path, config) -> list[str]:
+    docs = Path(config.docs_dir)
+    return [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+
+
+def page_url(source_path: str) -> str:
+    """The directory URL MkDocs gives a Markdown source: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = source_path[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
 
 
 def template_context(plan: Plan, edition_id: str) -> dict:

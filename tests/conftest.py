@@ -168,4 +168,5 @@ def site_project(project) -> Project:
     shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", project.root / "hooks")
     shutil.copytree(ROOT / "docs", project.root / "docs")
+    shutil.copytree(ROOT / "overrides", project.root / "overrides")
     return project

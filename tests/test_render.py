@@ -94,11 +94,41 @@ def test_refresh_updates_a_priority_lead(built):
     assert page.find(class_="admonition-title", string="Updated in this refresh") is not None
 
 
-def test_archived_edition_links_to_the_current_one(built):
-    page = soup(built / "2020-2023" / "index.html")
-    notice = page.find(class_="admonition-title", string="This is an archived plan").parent
-    assert notice.find("a")["href"] == f"../{REFRESH}/"
-    assert soup(built / REFRESH / "index.html").find(class_="admonition-title", string="This is an archived plan") is None
+def banner(page):
+    return page.select_one(".md-banner .plan-banner")
+
+
+def test_archive_banner_on_every_archived_page_links_to_the_same_page(built):
+    pages = sorted((built / "2020-2023").rglob("index.html"))
+    assert len(pages) == 12
+    for path in pages:
+        assert banner(soup(path)) is not None, path
+    home = banner(soup(built / "2020-2023" / "index.html"))
+    assert home.get_text(" ", strip=True) == (
+        "This is an archived plan. It is not the current plan. The current plan is the "
+        "Example Plan 2021/22 refresh. Read this page in the current plan")
+    assert home.a["href"] == f"../{REFRESH}/"
+    same = banner(soup(built / "2020-2023" / "priorities" / "reducing-crime" / "index.html")).a
+    assert (same.get_text(), same["href"]) == ("Read this page in the current plan", f"../../../{REFRESH}/priorities/reducing-crime/")
+    # Retired in the refresh, so the banner leads to the current plan's home instead.
+    gone = banner(soup(built / "2020-2023" / "priorities" / "asb" / "index.html")).a
+    assert (gone.get_text(), gone["href"]) == ("Go to the current plan", f"../../../{REFRESH}/")
+    for path in (built / "2020-2023").rglob("index.html"):
+        href = banner(soup(path)).a["href"]
+        assert (path.parent / href / "index.html").resolve().is_file(), path
+
+
+def test_no_banner_on_the_current_edition(built):
+    for path in (built / REFRESH).rglob("index.html"):
+        assert banner(soup(path)) is None, path
+
+
+def test_banner_needs_no_javascript(built):
+    html = (built / "2020-2023" / "about" / "index.html").read_text()
+    page = BeautifulSoup(html, "html.parser")
+    for script in page.find_all("script"):
+        script.decompose()
+    assert banner(page) is not None
 
 
 def test_editions_page_links_between_editions(built):
