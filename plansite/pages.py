@@ -14,7 +14,7 @@ from .charts import chart
 from .measures import (DEFAULT_SERIES, MOVEMENT_SYMBOLS, format_number, format_value, in_edition,
                        sentence, summarise)
 from .model import Plan, source_refs
-from .versions import edition_measure_ids, resolve_edition
+from .versions import compare_editions, edition_measure_ids, resolve_edition
 
 MISSING = "The source documents we hold do not include this part of the plan."
 
@@ -420,6 +420,77 @@ def editions_page(plan: Plan, edition: dict) -> Page:
     return Page("editions.md", "All editions of the plan", w.markdown())
 
 
+def _item_link(w: _Writer, kind: str, item: dict) -> str:
+    return f"[{item['title']}]({w.link(kind + '/' + item['id'] + '.md')})"
+
+
+def changes_page(plan: Plan, edition: dict) -> Page:
+    """'What changed in this refresh': the refresh compared with its base plan."""
+    base = resolve_edition(plan, edition["base"])
+    diff = compare_editions(base, edition)
+    w = _Writer(plan, "changes.md")
+    w.add("# What changed in this refresh")
+    w.add(f"This page compares the {edition['title']} with the plan it refreshes, the {base['title']}. "
+          f"[Read the {base['title']}]({edition_root_url(w.path, base['id'])}).")
+    words = {"priorities": "priority", "themes": "cross-cutting theme"}
+    sections = [
+        ("New priorities and themes", [f"{_item_link(w, k, i)} (new {words[k]})" for k, i in diff["added"]]),
+        ("Retired priorities and themes", [
+            f"{i['title']} ({words[k]})" + (f": {_one_line(i['reason'])}" if i.get("reason") else "")
+            for k, i in diff["retired"]]),
+        ("Renamed", [f"{old} is now called {_item_link(w, k, i)}" for k, old, new, i in diff["renamed"]]),
+        ("Leads", [f"{_item_link(w, k, i)}: "
+                   + (f"was {_lead_words(old)}, now " if old else "now led by ")
+                   + (_lead_words(new) if new else "no lead named") for k, i, old, new in diff["leads"]]),
+        ("Measures added", [f"{plan.measures[m]['plain_title']} (for {_item_link(w, _kind_of(edition, i), i)})"
+                            for i, m in diff["measures_added"]]),
+        ("Measures no longer used", [f"{plan.measures[m]['plain_title']} (was used for {i['title']})"
+                                     for i, m in diff["measures_removed"]]),
+        ("Text updated", [f"{_item_link(w, k, i)}: {', '.join(fields)}" for k, i, fields in diff["text"]]),
+    ]
+    any_change = False
+    for heading, items in sections:
+        if items:
+            any_change = True
+            w.add(f"## {heading}")
+            w.bullets(items)
+    if diff["edition_fields"]:
+        any_change = True
+        w.add("## Other parts of the plan", "The refresh gives new text for: " + ", ".join(diff["edition_fields"]) + ".")
+    if not any_change:
+        w.add("The refresh makes no changes to the priorities, themes or measures.")
+    return Page("changes.md", "What changed in this refresh", w.markdown())
+
+
+def _lead_words(lead: dict) -> str:
+    return ", ".join(part for part in (lead.get("name"), lead.get("role")) if part)
+
+
+def _kind_of(edition: dict, item: dict) -> str:
+    return "priorities" if any(i["id"] == item["id"] for i in edition["priorities"]) else "themes"
+
+
+def history_page(plan: Plan, edition: dict) -> Page:
+    """How the priorities evolved across every plan cycle and refresh, side by side."""
+    w = _Writer(plan, "history.md")
+    editions = sorted(plan.editions.values(), key=lambda e: (e["period"]["start"], e["kind"] == "refresh"))
+    first, last = editions[0]["period"]["start"], editions[-1]["period"]["start"]
+    w.add(f"# How the priorities changed, {first} to {last}")
+    w.add("Each row is one edition of the plan, oldest first. A refresh lists the priorities after its changes.")
+    rows = []
+    for other in editions:
+        resolved = resolve_edition(plan, other["id"])
+        link = f'<a href="{edition_root_url(w.path, other["id"])}">{escape(other["title"])}</a>'
+        if other["id"] == edition["id"]:
+            link += " (this edition)"
+        def cell(kind):
+            return "<br>".join(escape(i["title"]) + (" (new)" if i.get("change") == "added" else "")
+                               for i in resolved[kind]) or "None"
+        rows.append(f"| {link} | {format_period(other['period'])} | {cell('priorities')} | {cell('themes')} |")
+    w.add("| Edition | Period | Priorities | Cross-cutting themes |", "| --- | --- | --- | --- |", *rows)
+    return Page("history.md", "How the priorities changed", w.markdown())
+
+
 def edition_pages(plan: Plan, edition_id: str) -> list[Page]:
     """Every generated page of one edition."""
     edition = resolve_edition(plan, edition_id)
@@ -427,7 +498,9 @@ def edition_pages(plan: Plan, edition_id: str) -> list[Page]:
     pages += [item_page(plan, edition, item, "priorities") for item in edition["priorities"]]
     pages += [item_page(plan, edition, item, "themes") for item in edition["themes"]]
     pages += [measures_page(plan, edition), partners_page(plan, edition), about_page(plan, edition),
-              editions_page(plan, edition), sources_page(plan, edition)]
+              editions_page(plan, edition), history_page(plan, edition), sources_page(plan, edition)]
+    if edition["kind"] == "refresh":
+        pages.append(changes_page(plan, edition))
     return pages
 
 
@@ -435,12 +508,15 @@ def edition_nav(plan: Plan, edition_id: str) -> list:
     """The navigation of one edition, in MkDocs' nav format (plain lists and dicts)."""
     edition = resolve_edition(plan, edition_id)
     nav: list = [{"Home": "index.md"}]
+    if edition["kind"] == "refresh":
+        nav.append({"What changed": "changes.md"})
     priorities = ["priorities/index.md"] + [{i["short_title"]: f"priorities/{i['id']}.md"} for i in edition["priorities"]]
     nav.append({"Priorities": priorities})
     if edition["themes"]:
         nav.append({"Cross-cutting themes": [{i["short_title"]: f"themes/{i['id']}.md"} for i in edition["themes"]]})
     nav += [{"How we measure success": "measures.md"}, {"Partners and governance": "partners.md"},
-            {"About the plan": "about.md"}, {"All editions": "editions.md"}, {"Source documents": "sources.md"}]
+            {"About the plan": "about.md"}, {"All editions": "editions.md"},
+            {"How the priorities changed": "history.md"}, {"Source documents": "sources.md"}]
     return nav
 
 

@@ -53,6 +53,7 @@ def resolve_edition(plan: Plan, edition_id: str) -> dict:
     resolved = {k: v for k, v in copy.deepcopy(base).items() if k not in _OWN_FIELDS}
     resolved.update(copy.deepcopy({k: v for k, v in edition.items() if k != "changes"}))
     resolved["base_title"] = base["title"]
+    resolved["own_fields"] = [k for k in edition if k not in _OWN_FIELDS]
     resolved["source_notes"] = base["source_notes"] + ([edition["source_note"]] if edition.get("source_note") else [])
     resolved["sources_all"] = list(dict.fromkeys(base["sources_all"] + edition["sources"]))
     changes = edition.get("changes", {})
@@ -70,3 +71,47 @@ def edition_measure_ids(edition: dict) -> list[str]:
             ids.extend(item.get("measures", []))
     ids.extend(edition.get("other_measures", []))
     return list(dict.fromkeys(ids))
+
+
+_FIELD_WORDS = {
+    "key_outcome": "key outcome", "why": "why it is a priority", "actions": "what we plan to do",
+    "success": "how success is measured", "key_facts": "key facts", "short_title": "short title",
+}
+_EDITION_FIELD_WORDS = {
+    "introduction": "introduction", "key_facts": "key facts", "vision": "vision", "partners": "partners",
+    "governance": "governance", "about": "about the plan", "consultation": "consultation",
+    "communication": "how the public will be told", "get_involved": "ways to get involved",
+    "other_focus": "other areas of focus", "linkage": "links between priorities and other work",
+    "vulnerable_neighbourhoods": "vulnerable neighbourhoods", "other_measures": "other figures",
+}
+
+
+def compare_editions(base: dict, refresh: dict) -> dict:
+    """What a refresh changed in its base plan, item by item, for the 'What changed' page."""
+    result = {"added": [], "retired": [], "renamed": [], "leads": [], "measures_added": [],
+              "measures_removed": [], "text": [], "edition_fields": []}
+    for kind in ITEM_KINDS:
+        before = {item["id"]: item for item in base[kind]}
+        after = {item["id"]: item for item in refresh[kind]}
+        for ident, item in after.items():
+            if ident not in before:
+                result["added"].append((kind, item))
+                continue
+            old = before[ident]
+            if old["title"] != item["title"]:
+                result["renamed"].append((kind, old["title"], item["title"], item))
+            if old.get("lead") != item.get("lead"):
+                result["leads"].append((kind, item, old.get("lead"), item.get("lead")))
+            old_measures, new_measures = old.get("measures", []), item.get("measures", [])
+            result["measures_added"] += [(item, m) for m in new_measures if m not in old_measures]
+            result["measures_removed"] += [(item, m) for m in old_measures if m not in new_measures]
+            changed = [words for field, words in _FIELD_WORDS.items() if old.get(field) != item.get(field)]
+            if changed:
+                result["text"].append((kind, item, changed))
+        for ident, item in before.items():
+            if ident not in after:
+                retired = next((r for r in refresh[f"retired_{kind}"] if r["id"] == ident), item)
+                result["retired"].append((kind, retired))
+    result["edition_fields"] = [words for field, words in _EDITION_FIELD_WORDS.items()
+                                if field in refresh.get("own_fields", ()) and base.get(field) != refresh.get(field)]
+    return result

@@ -122,3 +122,14 @@ def test_figures_stay_inside_their_edition(site):
     assert json.loads((site / "2024-2027" / "data" / "datapackage.json").read_text())["resources"] == []
     assert "deliberate-fires" in [r["name"] for r in json.loads(
         (site / "2017-2020-refresh-2018" / "data" / "datapackage.json").read_text())["resources"]]
+
+
+def test_what_changed_in_the_2016_refresh(site):
+    text = _article_text(site, "2014-2017-refresh-2016/changes/index.html")
+    assert "High Risk and Vulnerable people (new priority)" in text
+
+
+def test_history_spans_2011_to_2024(site):
+    html = BeautifulSoup((site / "2024-2027" / "history" / "index.html").read_text(), "html.parser")
+    assert html.h1.get_text().rstrip("¶") == "How the priorities changed, 2011 to 2024"
+    assert len(html.select("article tbody tr")) == 6

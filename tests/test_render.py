@@ -32,11 +32,11 @@ def built(site_project):
 
 def test_output_paths(built):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html"))
-    edition_pages = ["", "about/", "about-this-site/", "editions/", "get-involved/", "measures/",
+    edition_pages = ["", "about/", "about-this-site/", "editions/", "get-involved/", "history/", "measures/",
                      "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
                      "themes/mental-health/"]
     expected = ["index.html"]
-    for edition, extra in (("2020-2023", ["priorities/asb/"]), (REFRESH, ["priorities/vulnerable-people/"])):
+    for edition, extra in (("2020-2023", ["priorities/asb/"]), (REFRESH, ["changes/", "priorities/vulnerable-people/"])):
         expected += [f"{edition}/{page}index.html" for page in sorted(edition_pages + extra)]
     assert pages == sorted(expected)
 
@@ -100,7 +100,7 @@ def banner(page):
 
 def test_archive_banner_on_every_archived_page_links_to_the_same_page(built):
     pages = sorted((built / "2020-2023").rglob("index.html"))
-    assert len(pages) == 12
+    assert len(pages) == 13
     for path in pages:
         assert banner(soup(path)) is not None, path
     home = banner(soup(built / "2020-2023" / "index.html"))
@@ -248,3 +248,22 @@ def test_measure_directive_with_an_unknown_measure(site_project, capsys):
         build(site_project.root, site_project.root / "site")
     assert ("docs/get-involved.md, line 3: there is no measure 'all-crimes'. "
             "Use an id from plan_data/measures/, for example all-crime.") in capsys.readouterr().out
+
+
+def test_what_changed_page_of_a_refresh(built):
+    page = soup(built / REFRESH / "changes" / "index.html")
+    sections = {h.get_text(strip=True): [li.get_text(" ", strip=True) for li in h.find_next("ul").find_all("li")]
+                for h in page.select("article h2") if h.find_next("ul")}
+    assert sections["New priorities and themes"] == ["High Risk and Vulnerable People (new priority)"]
+    assert sections["Retired priorities and themes"] == ["Tackling Anti-Social Behaviour (priority): Now part of everyday work."]
+    assert sections["Leads"] == ["Reducing Crime : now led by Chief Inspector"]
+    assert not (built / "2020-2023" / "changes").exists()
+
+
+def test_history_page_lists_every_edition_oldest_first(built):
+    page = soup(built / "2020-2023" / "history" / "index.html")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in page.select("article tbody tr")]
+    assert rows == [
+        ["Example Plan 2020 to 2023 (this edition)", "2020 to 2023", "Reducing Crime Tackling Anti-Social Behaviour", "Mental Health"],
+        ["Example Plan 2021/22 refresh", "2021 to 2022", "Reducing Crime High Risk and Vulnerable People (new)", "Mental Health"],
+    ]
