@@ -7,6 +7,7 @@ build never leaves a half-written or empty site behind.
 """
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -109,25 +110,52 @@ def template_context(plan: Plan, edition_id: str) -> dict:
     }
 
 
+#: The alias that always leads to the current edition, as mike names it.
+LATEST = "latest"
+
+
 def versions_json(plan: Plan) -> list[dict]:
     """The editions in mike's versions.json format, which Material's selector reads."""
-    return [{"version": e["id"], "title": e["title"], "aliases": []} for e in plan.editions_newest_first()]
+    current = plan.current_edition_id()
+    return [{"version": e["id"], "title": e["title"], "aliases": [LATEST] if e["id"] == current else []}
+            for e in plan.editions_newest_first()]
+
+
+def redirect_html(target: str, title: str, link_text: str) -> str:
+    """A page that sends the reader on at once, with a link for browsers that do not follow it."""
+    title, link_text = html.escape(title), html.escape(link_text)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{title}</title>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+        f"<link rel=\"canonical\" href=\"{target}\">\n</head>\n<body>\n"
+        f"<main><h1>{title}</h1>\n<p><a href=\"{target}\">{link_text}</a></p></main>\n"
+        "</body>\n</html>\n"
+    )
 
 
 def root_index_html(plan: Plan) -> str:
     """The site root's page: it sends readers to the current edition."""
     current = plan.editions[plan.current_edition_id()]
-    target = f"{current['id']}/"
-    return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{plan.partnership['name']}: current plan</title>\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-        f"<link rel=\"canonical\" href=\"{target}\">\n</head>\n<body>\n"
-        f"<main><h1>{plan.partnership['name']}</h1>\n"
-        f"<p><a href=\"{target}\">Go to the current plan: {current['title']}</a></p></main>\n"
-        "</body>\n</html>\n"
-    )
+    return redirect_html(f"{current['id']}/", f"{plan.partnership['name']}: current plan",
+                         f"Go to the current plan: {current['title']}")
+
+
+def write_latest_alias(site: Path, plan: Plan) -> None:
+    """latest/<page> leads to the same page of the current edition, so links to 'latest' never go stale.
+
+    Redirect pages rather than a copy or a symbolic link: every static host serves them."""
+    current = plan.editions[plan.current_edition_id()]
+    source = site / current["id"]
+    for page in source.rglob("index.html"):
+        relative = page.parent.relative_to(source).as_posix()
+        depth = 0 if relative == "." else relative.count("/") + 1
+        target = "../" * (depth + 1) + f"{current['id']}/" + ("" if relative == "." else relative + "/")
+        out = site / LATEST / page.relative_to(source)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(redirect_html(target, current["title"], f"Go to this page in the {current['title']}"),
+                       encoding="utf-8")
 
 
 class _MkDocsMessages(logging.Handler):
@@ -185,6 +213,7 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True,
                     f"Your previous {site_dir.name}/ folder was left as it was."
                 ) from None
         (staging / "index.html").write_text(root_index_html(plan), encoding="utf-8")
+        write_latest_alias(staging, plan)
         (staging / "versions.json").write_text(
             json.dumps(versions_json(plan), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         _swap_into_place(staging, site_dir)

@@ -35,7 +35,7 @@ def test_output_paths(built):
     edition_pages = ["", "about/", "about-this-site/", "editions/", "get-involved/", "history/", "measures/",
                      "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
                      "themes/mental-health/"]
-    expected = ["index.html"]
+    expected = ["index.html"] + [f"latest/{page}index.html" for page in sorted(edition_pages + ["changes/", "priorities/vulnerable-people/"])]
     for edition, extra in (("2020-2023", ["priorities/asb/"]), (REFRESH, ["changes/", "priorities/vulnerable-people/"])):
         expected += [f"{edition}/{page}index.html" for page in sorted(edition_pages + extra)]
     assert pages == sorted(expected)
@@ -49,7 +49,7 @@ def test_root_sends_readers_to_the_current_edition(built):
 
 def test_versions_json_lists_every_edition_newest_first(built):
     assert json.loads((built / "versions.json").read_text()) == [
-        {"version": REFRESH, "title": "Example Plan 2021/22 refresh", "aliases": []},
+        {"version": REFRESH, "title": "Example Plan 2021/22 refresh", "aliases": ["latest"]},
         {"version": "2020-2023", "title": "Example Plan 2020 to 2023", "aliases": []},
     ]
 
@@ -267,3 +267,11 @@ def test_history_page_lists_every_edition_oldest_first(built):
         ["Example Plan 2020 to 2023 (this edition)", "2020 to 2023", "Reducing Crime Tackling Anti-Social Behaviour", "Mental Health"],
         ["Example Plan 2021/22 refresh", "2021 to 2022", "Reducing Crime High Risk and Vulnerable People (new)", "Mental Health"],
     ]
+
+
+def test_latest_alias_leads_to_the_same_page_of_the_current_edition(built):
+    page = soup(built / "latest" / "priorities" / "reducing-crime" / "index.html")
+    target = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert target == f"0; url=../../../{REFRESH}/priorities/reducing-crime/"
+    assert (built / "latest" / "priorities" / "reducing-crime" / target.split("url=")[1] / "index.html").resolve().is_file()
+    assert soup(built / "latest" / "index.html").find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url=../{REFRESH}/"
