@@ -26,6 +26,12 @@ def on_config(config):
 
 
 # Runs late so that plugins which rewrite the file list see our pages last.
+def on_env(env, config, files):
+    # Compiling Material's templates is half of each edition's build; cache the bytecode.
+    env.bytecode_cache = render.template_cache(Path(config.config_file_path).parent)
+    return env
+
+
 @event_priority(-100)
 def on_files(files, config):
     for page in config.plan_edition.pages:

@@ -20,6 +20,7 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="check plan_data/ and build the whole site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
     build.add_argument("--no-strict", action="store_true", help="do not stop on MkDocs warnings")
+    build.add_argument("--jobs", type=int, default=None, help="editions to build at once (default: one per core)")
     serve = sub.add_parser("serve", help="preview one edition in your browser, reloading on every save")
     serve.add_argument("--edition", help="the edition id to preview (default: the current one)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             print(report)
             return 0 if valid else 1
         if args.command == "build":
-            print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict))
+            print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict, jobs=args.jobs))
             return 0
         if args.command == "serve":
             commands.serve(project, edition=args.edition, dev_addr=args.dev_addr)

@@ -27,16 +27,17 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
                   f"{count} figures.")
 
 
-def build(project_dir: Path, site_dir: Path, *, strict: bool = True) -> str:
+def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None) -> str:
     """Build every edition into site_dir; leave site_dir untouched on any failure."""
     try:
-        plan = build_site(project_dir, site_dir, strict=strict)
+        report = build_site(project_dir, site_dir, strict=strict, jobs=jobs)
     except PlanDataInvalid as invalid:
         raise CommandFailed(invalid.report()) from None
     except BuildError as error:
         raise CommandFailed(str(error)) from None
+    plan = report.plan
     current = plan.current_edition_id()
-    return (f"Built {len(plan.editions)} editions into {site_dir}/. "
+    return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions in {site_dir}/. "
             f"Open {site_dir}/index.html, or preview with `python build_plan.py serve`. "
             f"The current plan is at {site_dir}/{current}/.")
 

@@ -14,6 +14,8 @@ import yaml
 from .errors import DataError, format_path
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# libyaml parses several times faster and gives the same line and column marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: The files and folders a project's plan_data/ holds.
 PARTNERSHIP_FILE = "partnership.yaml"
@@ -120,7 +122,7 @@ def load_document(path: Path, display_name: str, errors: list[DataError]) -> Doc
         ))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "the YAML could not be read"

@@ -7,12 +7,14 @@ build never leaves a half-written or empty site behind.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -20,8 +22,10 @@ from typing import Callable
 from .errors import PlanDataInvalid
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .pages import DirectiveError, Page, edition_nav, edition_pages, expand_measure_directives, page_banner
+from .pages import (DirectiveError, Page, edition_figures, edition_nav, edition_pages,
+                    expand_measure_directives, page_banner)
 from .validate import load_valid_plan
+from .versions import edition_measure_ids, resolve_edition
 
 #: The environment variable that tells the MkDocs hook which edition to build.
 EDITION_VARIABLE = "PLAN_EDITION"
@@ -51,6 +55,21 @@ class EditionBuild:
             return expand_measure_directives(markdown, self.plan, self.edition_id, page_path)
         except DirectiveError as error:
             raise BuildError(str(error)) from None
+
+
+#: Where compiled templates are kept between builds; safe to delete at any time.
+TEMPLATE_CACHE = ".cache/templates"
+
+
+def template_cache(project_dir: Path):
+    """A Jinja bytecode cache in the project, shared by every edition's build."""
+    from jinja2 import FileSystemBytecodeCache
+
+    if os.environ.get("PLANSITE_TEMPLATE_CACHE") == "off":  # for benchmarks that compare with plain MkDocs
+        return None
+    folder = Path(project_dir) / TEMPLATE_CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def prepare_edition(project_dir: Path, config) -> EditionBuild:
@@ -142,12 +161,12 @@ def root_index_html(plan: Plan) -> str:
                          f"Go to the current plan: {current['title']}")
 
 
-def write_latest_alias(site: Path, plan: Plan) -> None:
-    """latest/<page> leads to the same page of the current edition, so links to 'latest' never go stale.
+def write_latest_alias(site: Path, plan: Plan, source: Path) -> None:
+    """latest/<page> leads to the same page of the current edition (built in source), so links
+    to 'latest' never go stale.
 
     Redirect pages rather than a copy or a symbolic link: every static host serves them."""
     current = plan.editions[plan.current_edition_id()]
-    source = site / current["id"]
     for page in source.rglob("index.html"):
         relative = page.parent.relative_to(source).as_posix()
         depth = 0 if relative == "." else relative.count("/") + 1
@@ -187,40 +206,167 @@ def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict:
             os.environ[EDITION_VARIABLE] = previous
 
 
-def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True,
-               echo: Callable[[str], None] = print) -> Plan:
-    """Validate plan_data/, build every edition, and replace site_dir only on success."""
+#: Where a built site remembers what each edition was built from.
+BUILD_STATE = ".build-state.json"
+
+#: Files whose change can alter every page: the theme, hand-written pages, our code.
+_TEMPLATE_INPUTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+
+def _inputs_digest(project_dir: Path) -> str:
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    paths = [project_dir / name for name in _TEMPLATE_INPUTS] + [package]
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(path.as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def edition_build_key(plan: Plan, edition_id: str, templates_digest: str) -> str:
+    """A fingerprint of everything one edition's pages are made from.
+
+    Besides the edition and the figures it shows, every page mentions the other editions
+    (the editions and history pages, the archive banner), so their titles, periods,
+    statuses and priorities are part of it; their text and figures are not."""
+    edition = resolve_edition(plan, edition_id)
+    measure_ids = edition_measure_ids(edition)
+    payload = {
+        "edition": edition,
+        "figures": {m: [(f.period_text, f.series, f.value, f.is_percent, f.source, f.note)
+                        for f in edition_figures(plan, edition, m)] for m in measure_ids},
+        "measures": {m: plan.measures[m] for m in measure_ids},
+        "sources": plan.sources,
+        "partnership": plan.partnership,
+        "editions": [(e["id"], e["title"], e["status"], e["period"], e["published"], e["kind"],
+                      [(i["id"], i["title"], i.get("change")) for kind in ("priorities", "themes")
+                       for i in resolve_edition(plan, e["id"])[kind]])
+                     for e in plan.editions_newest_first()],
+        "templates": templates_digest,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@dataclass
+class BuildReport:
+    """What a whole-site build did."""
+
+    plan: Plan
+    built: list[str]
+    reused: list[str]
+
+
+def _build_in_worker(project_dir: Path, edition_id: str, site_dir: Path, strict: bool, plan: Plan) -> tuple[list[str], str]:
+    """Build one edition in a worker process; return MkDocs' warnings and an error message, if any."""
     from mkdocs.exceptions import MkDocsException
 
+    messages: list[str] = []
+    logger = logging.getLogger("mkdocs")
+    handler = _MkDocsMessages(messages.append)
+    logger.addHandler(handler)
+    try:
+        build_edition(project_dir, edition_id, site_dir, strict=strict, plan=plan)
+        return messages, ""
+    except (MkDocsException, SystemExit) as failure:
+        return messages, str(failure) or failure.__class__.__name__
+    finally:
+        logger.removeHandler(handler)
+
+
+def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
+               echo: Callable[[str], None] = print) -> BuildReport:
+    """Validate plan_data/, build every edition whose inputs changed (in parallel), keep the
+    others from the previous build, and change site_dir only when all of it succeeded."""
     project_dir = Path(project_dir).resolve()
     site_dir = Path(site_dir).resolve()
     plan = load_valid_plan(project_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    mkdocs_logger = logging.getLogger("mkdocs")
-    handler = _MkDocsMessages(echo)
-    mkdocs_logger.addHandler(handler)
     try:
-        editions = plan.editions_newest_first()
-        for number, edition in enumerate(editions, start=1):
-            echo(f"[{number}/{len(editions)}] Building {edition['title']} -> {site_dir.name}/{edition['id']}/")
-            try:
-                build_edition(project_dir, edition["id"], staging / edition["id"], strict=strict, plan=plan)
-            except (MkDocsException, SystemExit) as failure:
-                raise BuildError(
-                    f"MkDocs could not build the edition '{edition['id']}' ({failure}). "
-                    "The messages above say what went wrong. "
-                    f"Your previous {site_dir.name}/ folder was left as it was."
-                ) from None
+        templates = _inputs_digest(project_dir)
+        keys = {e: edition_build_key(plan, e, templates) for e in plan.editions}
+        try:
+            previous = json.loads((site_dir / BUILD_STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = {}
+        editions = [e["id"] for e in plan.editions_newest_first()]
+        reused = [e for e in editions if previous.get(e) == keys[e] and (site_dir / e / "index.html").is_file()]
+        to_build = [e for e in editions if e not in reused]
+        for edition_id in reused:
+            echo(f"Unchanged, kept from the last build: {plan.editions[edition_id]['title']}")
+        _build_editions(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo)
+        current = plan.current_edition_id()
+        write_latest_alias(staging, plan, (staging if current in to_build else site_dir) / current)
         (staging / "index.html").write_text(root_index_html(plan), encoding="utf-8")
-        write_latest_alias(staging, plan)
         (staging / "versions.json").write_text(
             json.dumps(versions_json(plan), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _swap_into_place(staging, site_dir)
+        if reused:
+            stale = [e for e in previous if e not in plan.editions]
+            _swap_parts(staging, site_dir, to_build + [LATEST, "index.html", "versions.json"], stale)
+        else:
+            _swap_into_place(staging, site_dir)
+        # Written last: if anything above failed, the next build rebuilds what it must.
+        _write_atomically(site_dir / BUILD_STATE, json.dumps(keys, indent=2) + "\n")
     finally:
-        mkdocs_logger.removeHandler(handler)
         shutil.rmtree(staging, ignore_errors=True)
-    return plan
+    return BuildReport(plan, to_build, reused)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _swap_parts(staging: Path, site_dir: Path, names: list[str], stale: list[str]) -> None:
+    """Move the rebuilt parts of the site into place one rename each, leaving the unchanged
+    editions where they are; everything was built before the first rename."""
+    trash = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+    try:
+        for name in names + stale:
+            if (site_dir / name).exists():
+                (site_dir / name).rename(trash / name)
+        for name in names:
+            (staging / name).rename(site_dir / name)
+    finally:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def _build_editions(project_dir, plan, edition_ids, staging, site_dir, strict, jobs, echo) -> None:
+    if not edition_ids:
+        return
+    import mkdocs.commands.build  # noqa: F401  imported once here, so forked workers share it
+
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(edition_ids)))
+    echo(f"Building {len(edition_ids)} edition{'s' if len(edition_ids) != 1 else ''} "
+         f"on {workers} core{'s' if workers != 1 else ''} ...")
+    failures = []
+    if workers == 1:
+        results = ((e, _build_in_worker(project_dir, e, staging / e, strict, plan)) for e in edition_ids)
+        _report_builds(results, plan, edition_ids, site_dir, failures, echo)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_build_in_worker, project_dir, e, staging / e, strict, plan): e for e in edition_ids}
+            results = ((futures[f], f.result()) for f in as_completed(futures))
+            _report_builds(results, plan, edition_ids, site_dir, failures, echo)
+    if failures:
+        names = ", ".join(f"'{e}' ({error})" for e, error in failures)
+        raise BuildError(f"MkDocs could not build the edition {names}. The messages above say what went wrong. "
+                         f"Your previous {site_dir.name}/ folder was left as it was.")
+
+
+def _report_builds(results, plan, edition_ids, site_dir, failures, echo) -> None:
+    for number, (edition_id, (messages, error)) in enumerate(results, start=1):
+        for message in messages:
+            echo(message)
+        if error:
+            failures.append((edition_id, error))
+            echo(f"[{number}/{len(edition_ids)}] FAILED {plan.editions[edition_id]['title']}")
+        else:
+            echo(f"[{number}/{len(edition_ids)}] Built {plan.editions[edition_id]['title']} "
+                 f"-> {site_dir.name}/{edition_id}/")
 
 
 def _swap_into_place(staging: Path, site_dir: Path) -> None:

@@ -275,3 +275,22 @@ def test_latest_alias_leads_to_the_same_page_of_the_current_edition(built):
     assert target == f"0; url=../../../{REFRESH}/priorities/reducing-crime/"
     assert (built / "latest" / "priorities" / "reducing-crime" / target.split("url=")[1] / "index.html").resolve().is_file()
     assert soup(built / "latest" / "index.html").find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url=../{REFRESH}/"
+
+
+def test_incremental_build_skips_unchanged_editions(site_project):
+    from plansite.render import build_site
+    out = site_project.root / "site"
+    first = build_site(site_project.root, out, echo=lambda _: None)
+    assert sorted(first.built) == ["2020-2023", REFRESH] and first.reused == []
+    again = build_site(site_project.root, out, echo=lambda _: None)
+    assert again.built == [] and sorted(again.reused) == ["2020-2023", REFRESH]
+    site_project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "summary: We added a priority.",
+                         "summary: We added a priority this year.")
+    changed = build_site(site_project.root, out, echo=lambda _: None)
+    assert changed.built == [REFRESH] and changed.reused == ["2020-2023"]
+    assert "We added a priority this year." in (out / REFRESH / "index.html").read_text()
+    assert (out / "2020-2023" / "index.html").is_file()
+    # The 2022 figure falls inside both editions' periods, so both rebuild.
+    site_project.replace("plan_data/data/figures.csv", "all-crime,2022,Peterborough,800", "all-crime,2022,Peterborough,700")
+    figures = build_site(site_project.root, out, echo=lambda _: None)
+    assert sorted(figures.built) == ["2020-2023", REFRESH]

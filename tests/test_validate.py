@@ -26,7 +26,7 @@ def test_yaml_syntax_error_has_line_and_column(project):
     [problem] = problems(project)
     assert problem.startswith(
         f"{PLAN_FILE}:13:11: error [yaml-syntax] The file is not valid YAML\n"
-        "  problem: expected ',' or ']', but got ':' (while parsing a flow sequence).\n"
+        "  problem: did not find expected ',' or ']' (while parsing a flow sequence).\n"
         "  fix: Check the indentation and punctuation on this line and the one above it:"
     )
 
