@@ -23,11 +23,7 @@ class Plan:
 
     def editions_newest_first(self) -> list[dict]:
         """Editions ordered as a reader browses them: newest period first, a refresh before its plan."""
-        return sorted(
-            self.editions.values(),
-            key=lambda e: (e["period"]["start"], e["kind"] == "refresh", e["period"]["end"]),
-            reverse=True,
-        )
+        return sorted(self.editions.values(), key=edition_order, reverse=True)
 
 
 def source_refs(data, path: tuple = ()):
@@ -53,10 +49,29 @@ def build_plan(project: RawProject) -> Plan:
     for doc in project.measures:
         for measure in doc.data.get("measures") or []:
             measures[measure["id"]] = measure
+    editions = {doc.data["id"]: dict(doc.data) for doc in project.editions}
+    for ident, status in derive_statuses(list(editions.values())).items():
+        editions[ident]["status"] = status
     return Plan(
         partnership=project.partnership.data,
         sources={source["id"]: source for source in project.sources.data["sources"]},
         measures=measures,
-        editions={doc.data["id"]: doc.data for doc in project.editions},
+        editions=editions,
         edition_files={doc.data["id"]: doc.file for doc in project.editions},
     )
+
+
+def edition_order(edition: dict) -> tuple:
+    """Oldest first: by the year it starts, a refresh after its plan, then the year it ends."""
+    return (edition["period"]["start"], edition["kind"] == "refresh", edition["period"]["end"])
+
+
+def derive_statuses(editions: list[dict]) -> dict[str, str]:
+    """Each edition's status. Written statuses stand; among the rest, the newest edition that is
+    not a draft is current unless another is written as current, and the others are archived."""
+    statuses = {e["id"]: e.get("status") for e in editions}
+    if "current" not in statuses.values():
+        candidates = [e for e in editions if e.get("status") is None]
+        if candidates:
+            statuses[max(candidates, key=edition_order)["id"]] = "current"
+    return {ident: status or "archived" for ident, status in statuses.items()}

@@ -396,15 +396,17 @@ def _check_current(edition_docs: list[Document]) -> list[DataError]:
         return [d.error(
             "multiple-current", ("status",),
             f"{len(current)} editions are marked current: {names}.",
-            "Keep 'status: current' on the edition residents should see first and set the others to 'archived'.",
+            "Remove the 'status' line from all of them: the newest edition that is not a draft is then "
+            "the current one. Or keep 'status: current' on one only.",
         ) for d in current[1:]]
-    if not current and edition_docs and all(isinstance(d.data, dict) and "status" in d.data for d in edition_docs):
-        # Point at the newest edition: it is most likely the one to mark current.
-        doc = max(edition_docs, key=lambda d: (_period(d) or (0, 0)))
+    dicts = [d for d in edition_docs if isinstance(d.data, dict)]
+    if dicts and not current and all(d.data.get("status") in ("draft", "archived") for d in dicts):
+        # Point at the newest edition: it is most likely the one to publish.
+        doc = max(dicts, key=lambda d: (_period(d) or (0, 0)))
         return [doc.error(
             "no-current", ("status",),
-            "no edition is marked current, so the site would have no front page.",
-            "Set 'status: current' on the edition in force now.",
+            "every edition is a draft or archived, so the site would have no current plan.",
+            "Remove the 'status' line from the edition in force now (or write 'status: current').",
         )]
     return []
 

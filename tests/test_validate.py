@@ -274,7 +274,8 @@ def test_two_current_editions(project):
         f"{PLAN_FILE}:10:9: error [multiple-current] More than one edition is current\n"
         "  at: status\n"
         f"  problem: 2 editions are marked current: '2020-2023-refresh-2021' ({REFRESH_FILE}), '2020-2023' ({PLAN_FILE}).\n"
-        "  fix: Keep 'status: current' on the edition residents should see first and set the others to 'archived'."
+        "  fix: Remove the 'status' line from all of them: the newest edition that is not a draft is then "
+        "the current one. Or keep 'status: current' on one only."
     ]
 
 
@@ -283,8 +284,8 @@ def test_no_current_edition(project):
     assert problems(project) == [
         f"{REFRESH_FILE}:11:9: error [no-current] No edition is current\n"
         "  at: status\n"
-        "  problem: no edition is marked current, so the site would have no front page.\n"
-        "  fix: Set 'status: current' on the edition in force now."
+        "  problem: every edition is a draft or archived, so the site would have no current plan.\n"
+        "  fix: Remove the 'status' line from the edition in force now (or write 'status: current')."
     ]
 
 
@@ -350,3 +351,21 @@ def test_every_error_code_has_a_test():
     tested = "".join(p.read_text(encoding="utf-8") for p in here.glob("test_*.py"))
     untested = [code for code in ERROR_TYPES if f"[{code}]" not in tested and f'"{code}"' not in tested]
     assert untested == []
+
+
+def test_without_statuses_the_newest_edition_is_current(project):
+    from plansite.validate import load_valid_plan
+    project.replace(PLAN_FILE, "status: archived\n", "")
+    project.replace(REFRESH_FILE, "status: current\n", "")
+    plan = load_valid_plan(project.root)
+    assert {e: plan.editions[e]["status"] for e in plan.editions} == {
+        "2020-2023": "archived", "2020-2023-refresh-2021": "current"}
+
+
+def test_a_draft_is_never_current_by_default(project):
+    from plansite.validate import load_valid_plan
+    project.replace(PLAN_FILE, "status: archived\n", "")
+    project.replace(REFRESH_FILE, "status: current", "status: draft")
+    plan = load_valid_plan(project.root)
+    assert plan.current_edition_id() == "2020-2023"
+    assert plan.editions["2020-2023-refresh-2021"]["status"] == "draft"
