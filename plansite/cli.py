@@ -24,6 +24,8 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="preview one edition in your browser, reloading on every save")
     serve.add_argument("--edition", help="the edition id to preview (default: the current one)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    sub.add_parser("new-refresh", help="outline the next annual refresh of the current plan")
+    sub.add_parser("new-plan", help="outline the next three-year plan")
     return main
 
 
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if valid else 1
         if args.command == "build":
             print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict, jobs=args.jobs))
+            return 0
+        if args.command in ("new-refresh", "new-plan"):
+            print(commands.scaffold(project, args.command.removeprefix("new-")))
             return 0
         if args.command == "serve":
             commands.serve(project, edition=args.edition, dev_addr=args.dev_addr)

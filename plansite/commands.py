@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import PlanDataInvalid, format_json, format_report
 from .render import EDITION_VARIABLE, BuildError, build_site
+from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left
 from .validate import check_project, load_valid_plan
 
 
@@ -22,6 +23,9 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
         return not errors, format_json(errors)
     if errors:
         return False, format_report(errors)
+    left = placeholders_left(project_dir)
+    if left:
+        return True, ("The plan data is valid, but these lines still say FILL IN:\n  " + "\n  ".join(left))
     count = sum(len(rows) for rows in figures.values())
     return True, (f"The plan data is valid: {len(project.editions)} editions, {len(figures)} measures, "
                   f"{count} figures.")
@@ -37,9 +41,12 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
         raise CommandFailed(str(error)) from None
     plan = report.plan
     current = plan.current_edition_id()
+    left = placeholders_left(project_dir)
+    warning = (f"\nWarning: {len(left)} lines under plan_data/ still say FILL IN; "
+               "`python build_plan.py validate` lists them." if left else "")
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions in {site_dir}/. "
             f"Open {site_dir}/index.html, or preview with `python build_plan.py serve`. "
-            f"The current plan is at {site_dir}/{current}/.")
+            f"The current plan is at {site_dir}/{current}/.{warning}")
 
 
 def serve(project_dir: Path, *, edition: str | None, dev_addr: str) -> None:
@@ -61,3 +68,19 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str) -> None:
         mkdocs_serve(config_file=str(Path(project_dir) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     except MkDocsException as error:
         raise CommandFailed(f"The preview stopped: {error}") from None
+
+
+def scaffold(project_dir: Path, what: str) -> str:
+    """Outline the next refresh ('refresh') or plan ('plan') in plan_data/."""
+    try:
+        plan = load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report() + "\nFix these before starting a new edition.") from None
+    try:
+        outline = (new_refresh if what == "refresh" else new_plan)(Path(project_dir), plan)
+    except ScaffoldError as error:
+        raise CommandFailed(str(error)) from None
+    return (f"Created {outline.edition_file.relative_to(project_dir)} and an entry '{outline.source_id}' in "
+            "plan_data/sources.yaml.\nComplete every line that says FILL IN, check with "
+            "`python build_plan.py validate`, then build. The new edition becomes the current plan "
+            "and the previous one is archived.")
