@@ -24,6 +24,9 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="preview one edition in your browser, reloading on every save")
     serve.add_argument("--edition", help="the edition id to preview (default: the current one)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    publish = sub.add_parser("publish", help="publish every edition with mike to a git branch (GitHub Pages)")
+    publish.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")
+    publish.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")
     sub.add_parser("new-refresh", help="outline the next annual refresh of the current plan")
     sub.add_parser("new-plan", help="outline the next three-year plan")
     return main
@@ -39,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if valid else 1
         if args.command == "build":
             print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict, jobs=args.jobs))
+            return 0
+        if args.command == "publish":
+            print(commands.publish(project, branch=args.branch, push=args.push))
             return 0
         if args.command in ("new-refresh", "new-plan"):
             print(commands.scaffold(project, args.command.removeprefix("new-")))

@@ -84,3 +84,41 @@ def scaffold(project_dir: Path, what: str) -> str:
             "plan_data/sources.yaml.\nComplete every line that says FILL IN, check with "
             "`python build_plan.py validate`, then build. The new edition becomes the current plan "
             "and the previous one is archived.")
+
+
+def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
+    """Publish every edition with mike to a git branch (for GitHub Pages), one version each."""
+    import shutil
+    import subprocess
+
+    project_dir = Path(project_dir)
+    try:
+        plan = load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report()) from None
+    mike = shutil.which("mike", path=str(Path(sys.executable).parent)) or shutil.which("mike")
+    if mike is None:
+        raise CommandFailed("mike is not installed. Run `.venv/bin/pip install mike`, then try again.")
+    env = dict(os.environ)
+    # mike runs `mkdocs build`; make sure it finds this environment's MkDocs.
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env.pop(EDITION_VARIABLE, None)
+    current = plan.current_edition_id()
+    editions = list(reversed(plan.editions_newest_first()))
+    for number, edition in enumerate(editions, start=1):
+        echo(f"[{number}/{len(editions)}] Publishing {edition['title']} to the branch {branch}")
+        command = [mike, "deploy", "--branch", branch, "--title", edition["title"], "--update-aliases", edition["id"]]
+        if edition["id"] == current:
+            command.append("latest")
+        if push:
+            command.append("--push")
+        result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise CommandFailed(f"mike could not publish '{edition['id']}':\n{result.stderr.strip()}\n"
+                                "Check that this folder is a git repository with at least one commit, then try again.")
+    command = [mike, "set-default", "--branch", branch, "latest"] + (["--push"] if push else [])
+    result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise CommandFailed(f"mike could not set the default version:\n{result.stderr.strip()}")
+    where = "It was pushed" if push else f"Push it with `git push origin {branch}`"
+    return f"Published {len(editions)} editions to the branch {branch}, with 'latest' as the default. {where}."

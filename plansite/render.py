@@ -29,6 +29,7 @@ from .versions import edition_measure_ids, resolve_edition
 
 #: The environment variable that tells the MkDocs hook which edition to build.
 EDITION_VARIABLE = "PLAN_EDITION"
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
 
 
 class BuildError(Exception):
@@ -82,7 +83,9 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
             plan = load_valid_plan(project_dir)
         except PlanDataInvalid as invalid:
             raise BuildError(invalid.report()) from None
-    edition_id = os.environ.get(EDITION_VARIABLE) or plan.current_edition_id()
+    # mike names the version it deploys in MIKE_DOCS_VERSION; use it as the edition id.
+    edition_id = (os.environ.get(EDITION_VARIABLE) or os.environ.get(MIKE_VERSION_VARIABLE)
+                  or plan.current_edition_id())
     if edition_id not in plan.editions:
         raise BuildError(
             f"There is no edition '{edition_id}' in plan_data/editions/. "

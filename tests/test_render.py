@@ -294,3 +294,53 @@ def test_incremental_build_skips_unchanged_editions(site_project):
     site_project.replace("plan_data/data/figures.csv", "all-crime,2022,Peterborough,800", "all-crime,2022,Peterborough,700")
     figures = build_site(site_project.root, out, echo=lambda _: None)
     assert sorted(figures.built) == ["2020-2023", REFRESH]
+
+
+def test_site_works_under_a_sub_path(built, tmp_path):
+    """Serve the site at /community-safety/ and follow every link and asset from its root."""
+    import shutil
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.error import HTTPError
+    from urllib.parse import urljoin, urlsplit
+    from urllib.request import urlopen
+
+    www = tmp_path / "www"
+    shutil.copytree(built, www / "community-safety")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(www))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/community-safety/"
+    try:
+        seen, queue, broken = set(), [base], []
+        while queue:
+            url = queue.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            try:
+                with urlopen(url, timeout=10) as response:
+                    body = response.read()
+                    kind = response.headers.get_content_type()
+            except HTTPError as error:
+                broken.append(f"{url}: {error.code}")
+                continue
+            if kind != "text/html":
+                continue
+            page = BeautifulSoup(body, "html.parser")
+            refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+            targets = [refresh["content"].split("url=")[1]] if refresh else []
+            targets += [e.get("href") or e.get("src") for e in page.find_all(["a", "link", "script", "img"])]
+            for target in filter(None, targets):
+                absolute = urljoin(url, target).split("#")[0]
+                if urlsplit(absolute).netloc == urlsplit(base).netloc:
+                    assert absolute.startswith(base), f"{url} links outside the sub-path: {target}"
+                    queue.append(absolute)
+        assert broken == []
+        for edition in ("2020-2023", REFRESH):
+            for page in (built / edition).rglob("index.html"):
+                assert base + page.parent.relative_to(built).as_posix() + "/" in seen, page
+    finally:
+        server.shutdown()
