@@ -204,18 +204,20 @@ def _cross_checks(project: RawProject) -> list[DataError]:
     return errors
 
 
+def _check_measure_ids(doc: Document, ids, path: tuple, measure_ids: set) -> list[DataError]:
+    return [doc.error(
+        "unknown-measure", path + (index,),
+        f"'{measure}' is not a measure in plan_data/measures/.",
+        f"{_suggest(measure, measure_ids)}Use the id of a measure in plan_data/measures/, or declare it there first.",
+    ) for index, measure in enumerate(ids) if isinstance(measure, str) and measure not in measure_ids]
+
+
 def _check_measure_refs(doc: Document, items, base_path: tuple, measure_ids: set) -> list[DataError]:
+    """Unknown ids in the 'measures' lists of priorities or themes."""
     errors = []
     for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            continue
-        for m_index, measure in enumerate(_items(item, "measures")):
-            if isinstance(measure, str) and measure not in measure_ids:
-                errors.append(doc.error(
-                    "unknown-measure", base_path + (index, "measures", m_index),
-                    f"'{measure}' is not a measure in plan_data/measures/.",
-                    f"{_suggest(measure, measure_ids)}Use the id of a measure in plan_data/measures/, or declare it there first.",
-                ))
+        if isinstance(item, dict):
+            errors += _check_measure_ids(doc, _items(item, "measures"), base_path + (index, "measures"), measure_ids)
     return errors
 
 
@@ -232,13 +234,7 @@ def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[Data
         items = _items(data, key)
         errors += _check_measure_refs(doc, items, (key,), measure_ids)
         own_ids += [(doc, (key, i, "id"), item.get("id")) for i, item in enumerate(items) if isinstance(item, dict)]
-    for index, measure in enumerate(_items(data, "other_measures")):
-        if isinstance(measure, str) and measure not in measure_ids:
-            errors.append(doc.error(
-                "unknown-measure", ("other_measures", index),
-                f"'{measure}' is not a measure in plan_data/measures/.",
-                f"{_suggest(measure, measure_ids)}Use the id of a measure in plan_data/measures/, or declare it there first.",
-            ))
+    errors += _check_measure_ids(doc, _items(data, "other_measures"), ("other_measures",), measure_ids)
     for key in ("priorities", "themes"):
         for action in ("add", "update"):
             errors += _check_measure_refs(doc, _items(data, "changes", key, action), ("changes", key, action), measure_ids)
