@@ -393,8 +393,12 @@ def sources_page(plan: Plan, edition: dict) -> Page:
     w.add("# Source documents")
     w.add("Everything on this site comes from these public documents. Each figure and quotation "
           "names the document it came from.")
-    cited = list(dict.fromkeys(edition["sources_all"] + [s for _, s in source_refs(edition)]))
-    cited += [s for m in edition_measure_ids(edition) for s in plan.measures[m]["sources"] if s not in cited]
+    # The partners and contact sections come from partnership.yaml, so its sources count too.
+    cited = list(dict.fromkeys(edition["sources_all"] + [s for _, s in source_refs(edition)]
+                               + [s for _, s in source_refs(plan.partnership)]))
+    for measure_id in edition_measure_ids(edition):
+        cited += plan.measures[measure_id]["sources"]
+        cited += [f.source for f in edition_figures(plan, edition, measure_id)]
     for source_id in dict.fromkeys(cited):
         source = plan.sources[source_id]
         w.add(f"## {source['title']} {{#{source_id}}}")
@@ -431,7 +435,7 @@ def changes_page(plan: Plan, edition: dict) -> Page:
     w = _Writer(plan, "changes.md")
     w.add("# What changed in this refresh")
     w.add(f"This page compares the {edition['title']} with the plan it refreshes, the {base['title']}. "
-          f"[Read the {base['title']}]({edition_root_url(w.path, base['id'])}).")
+          f'<a href="{edition_root_url(w.path, base["id"])}">Read the {escape(base["title"])}</a>.')
     words = {"priorities": "priority", "themes": "cross-cutting theme"}
     sections = [
         ("New priorities and themes", [f"{_item_link(w, k, i)} (new {words[k]})" for k, i in diff["added"]]),
