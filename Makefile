@@ -23,6 +23,7 @@ serve: $(VENV)/.installed
 	$(PY) build_plan.py serve
 
 test: $(VENV)/.installed
+	bash scripts/install-test-tools.sh
 	$(PY) -m pytest
 
 clean:

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from plansite import render
+from plansite import render, theme
 
 
 @event_priority(-50)
@@ -57,3 +57,13 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     context["plan_banner"] = config.plan_edition.banner(page.url)
     return context
+
+
+def on_post_page(output, page, config):
+    return theme.fix_html(output, version_label=f"{config.site_name}: choose another edition")
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        return theme.fix_html(output_content, version_label=f"{config.site_name}: choose another edition")
+    return output_content

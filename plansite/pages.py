@@ -127,7 +127,7 @@ def _source_notes(w: _Writer, edition: dict) -> None:
 def _facts(w: _Writer, facts, heading: str = "## Key facts") -> None:
     if facts:
         w.add(heading)
-        w.add(*[f"- {_one_line(fact['text'])} <small>({w.source(fact['source'])[:-1]})</small>"
+        w.add(*[f"- {_one_line(fact['text'])} ({w.source(fact['source'])[:-1]})"
                 for fact in facts])
 
 
@@ -623,7 +623,7 @@ def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
                           _short_value(measure))
         w.add(f'<figure class="plan-figure">{chart_svg}</figure>')
     if "table" in parts:
-        w.add(f'<div class="plan-table" markdown="0">{figures_table(measure, figures, "table-" + block_id)}</div>')
+        w.add(f'<div class="plan-table">{figures_table(measure, figures, "table-" + block_id)}</div>')
     notes = [f for f in figures if f.note]
     if notes and "table" in parts:
         w.add("About these figures:")

@@ -170,3 +170,30 @@ def site_project(project) -> Project:
     shutil.copytree(ROOT / "docs", project.root / "docs")
     shutil.copytree(ROOT / "overrides", project.root / "overrides")
     return project
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The shipped Safer Peterborough site, built once for every test that reads it."""
+    from plansite.commands import build
+
+    out = tmp_path_factory.mktemp("real") / "site"
+    build(ROOT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site):
+    """The built site served over HTTP on loopback, as a browser reaches it."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(real_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

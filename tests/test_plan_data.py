@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from plansite.commands import build, validate
+from plansite.commands import validate
 from plansite.validate import load_valid_plan
 from plansite.versions import resolve_edition
 
@@ -20,10 +20,8 @@ def plan():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("real") / "site"
-    build(ROOT, out)
-    return out
+def site(real_site):
+    return real_site
 
 
 def test_shipped_data_is_valid():

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need on a bare Debian machine (run as root, as CI does):
+# Debian's Chromium, a Java runtime for the Nu Html Checker, fonts, Node.js, and the npm
+# packages axe-core and vnu-jar. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# Noto covers the scripts the site's languages use, so pages render and print correctly.
+dpkg -s fonts-noto-core >/dev/null 2>&1 || packages+=(fonts-noto-core)
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing with apt-get: ${packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+fi
+
+# --ignore-scripts: vnu-jar would otherwise try to download a Java runtime of its own.
+if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.installed ]; then
+  echo "Installing axe-core and vnu-jar from npm"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  touch node_modules/.installed
+fi

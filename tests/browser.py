@@ -1,0 +1,62 @@
+"""Drive Debian's Chromium with Playwright, and run axe-core in it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices. No rule is switched off.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+WIDTHS = (1280, 375)
+SCHEMES = ("light", "dark")
+
+MISSING_TOOLS = ("{what} is missing. Run `make test`, which installs the browser test tools "
+                 "(scripts/install-test-tools.sh), or run that script yourself.")
+
+
+def require_tools() -> None:
+    for path, what in ((Path(CHROMIUM), "Chromium (/usr/bin/chromium)"), (AXE, "axe-core"), (VNU, "vnu-jar")):
+        if not path.exists():
+            raise AssertionError(MISSING_TOOLS.format(what=what))
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+_RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => ({
+    rule: v.id, impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' '))
+  }));
+}"""
+
+
+def axe_violations(urls: list[str]) -> list[str]:
+    """Run axe on every URL at each width and palette; one line per violation found."""
+    from playwright.sync_api import sync_playwright
+
+    script = AXE.read_text(encoding="utf-8")
+    found = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        for scheme in SCHEMES:
+            for width in WIDTHS:
+                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                page = context.new_page()
+                for url in urls:
+                    page.goto(url, wait_until="load")
+                    page.add_script_tag(content=script)
+                    for violation in page.evaluate(_RUN_AXE, AXE_TAGS):
+                        found.append(f"{url} [{width}px, {scheme}] {violation['rule']} ({violation['impact']}): "
+                                     + " | ".join(violation["nodes"]))
+                context.close()
+        browser.close()
+    return found

@@ -1,0 +1,42 @@
+"""Accessibility proven in a real browser: axe-core on every page, the Nu Html Checker on
+every file, and the keyboard on every kind of control."""
+import json
+import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+import pytest
+
+from browser import VNU, axe_violations, launch, require_tools
+
+
+def content_pages(site):
+    """Every page a reader can reach: each edition's pages (not the redirects, not 404.html)."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site)
+        if relative.parts[0] in ("latest", "index.html"):
+            continue
+        pages.append(relative.parent.as_posix() + "/")
+    return pages
+
+
+def test_every_page_passes_axe_at_both_widths_and_palettes(real_site, real_site_url):
+    require_tools()
+    urls = [real_site_url + page for page in content_pages(real_site)]
+    assert len(urls) > 80
+    # Two browsers side by side: one per core on these machines.
+    halves = [urls[0::2], urls[1::2]]
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+        violations = [v for part in pool.map(axe_violations, halves) for v in part]
+    assert violations == [], f"{len(violations)} axe violations:\n" + "\n".join(violations[:40])
+
+
+def test_every_file_is_valid_html(real_site):
+    require_tools()
+    files = sorted(str(p) for p in real_site.rglob("*.html"))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])

@@ -1,0 +1,138 @@
+"""Every control works from the keyboard, with a visible focus, at desktop and phone widths."""
+import pytest
+
+from browser import launch, require_tools
+
+PRIORITY = "2017-2020-refresh-2018/priorities/tackling-asb-environmental-crime/"
+
+_FOCUS = """() => {
+  const e = document.activeElement;
+  const target = e.classList.contains('md-option') ? e.nextElementSibling : e;
+  const style = getComputedStyle(target);
+  const box = target.getBoundingClientRect();
+  return {tag: e.tagName, cls: e.className, name: (e.getAttribute('aria-label') || e.textContent || '').trim(),
+          overflows: e.scrollWidth > e.clientWidth + 1,
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 &&
+                   box.top < innerHeight && box.left < innerWidth && style.visibility !== 'hidden'};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    require_tools()
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(url, wait_until="load")
+    return page
+
+
+def tab_until(page, predicate, limit=80):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS)
+        if predicate(focus):
+            return focus
+    raise AssertionError("the control was not reached with the Tab key")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_skip_link_is_first_and_moves_to_the_content(browser, real_site_url, width):
+    page = open_page(browser, real_site_url + PRIORITY, width)
+    page.keyboard.press("Tab")
+    focus = page.evaluate(_FOCUS)
+    assert (focus["name"], focus["visible"], focus["outline"]) == ("Skip to content", True, True)
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") != ""
+    target = page.evaluate("document.querySelector(location.hash).closest('article') !== null")
+    assert target
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_focus_stop_is_visible_with_an_outline(browser, real_site_url, width):
+    page = open_page(browser, real_site_url + PRIORITY, width)
+    problems = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(150)  # let the theme's transitions (search, menus) finish
+        focus = page.evaluate(_FOCUS)
+        if focus["tag"] == "BODY":
+            break
+        if not (focus["visible"] and focus["outline"]):
+            problems.append(focus)
+    assert problems == []
+    page.close()
+
+
+def test_palette_toggle_works_from_the_keyboard(browser, real_site_url):
+    page = open_page(browser, real_site_url + PRIORITY, 1280)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    tab_until(page, lambda f: "md-option" in f["cls"])
+    page.keyboard.press("Space")
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert {before, after} == {"default", "slate"}
+    page.close()
+
+
+def test_version_selector_works_from_the_keyboard(browser, real_site_url):
+    page = open_page(browser, real_site_url + PRIORITY, 1280)
+    page.wait_for_selector(".md-version__current")  # the theme adds it once versions.json arrives
+    tab_until(page, lambda f: "md-version__current" in f["cls"])
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Safer Peterborough Partnership Plan 2017–2020: 2018/19 refresh: choose another edition")
+    tab_until(page, lambda f: f["name"] == "Safer Peterborough Partnership Plan 2024–2027")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/2024-2027/" in page.url
+    page.close()
+
+
+def test_search_works_from_the_keyboard(browser, real_site_url):
+    page = open_page(browser, real_site_url + PRIORITY, 1280)
+    tab_until(page, lambda f: "md-search__input" in f["cls"])
+    page.keyboard.type("fly-tipping")
+    page.wait_for_selector(".md-search-result__link", timeout=10000)
+    # The search runs in a worker and redraws the results as it goes: let it settle first.
+    page.wait_for_timeout(700)
+    # The theme moves through results with the arrow keys, as a list box does.
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("document.activeElement.classList.contains('md-search-result__link')", timeout=5000)
+    focus = page.evaluate(_FOCUS)
+    assert "md-search-result__link" in focus["cls"] and focus["visible"] and focus["outline"]
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.startswith(real_site_url + "2017-2020-refresh-2018/")
+    page.close()
+
+
+def test_wide_tables_scroll_from_the_keyboard_on_a_phone(browser, real_site_url):
+    page = open_page(browser, real_site_url + "2017-2020/editions/", 375)
+    focus = tab_until(page, lambda f: "md-typeset__scrollwrap" in f["cls"] and f["overflows"], limit=300)
+    assert focus["visible"] and focus["outline"]
+    before = page.evaluate("document.activeElement.scrollLeft")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=3000)
+    assert page.evaluate("document.activeElement.scrollLeft") > before
+    page.close()
+
+
+def test_menu_opens_from_the_keyboard_on_a_phone(browser, real_site_url):
+    page = open_page(browser, real_site_url + PRIORITY, 375)
+    focus = tab_until(page, lambda f: f["name"] == "Menu")
+    assert focus["visible"] and focus["outline"]
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    page.wait_for_timeout(300)
+    tab_until(page, lambda f: f["name"] == "Home" and f["visible"])
+    page.close()
