@@ -49,7 +49,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return config.plan_edition.expand_directives(markdown, page.file.src_uri)
+        return config.plan_edition.page_markdown(markdown, page.file.src_uri)
     except render.BuildError as error:
         raise PluginError(str(error)) from None
 

@@ -122,3 +122,15 @@ def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
         raise CommandFailed(f"mike could not set the default version:\n{result.stderr.strip()}")
     where = "It was pushed" if push else f"Push it with `git push origin {branch}`"
     return f"Published {len(editions)} editions to the branch {branch}, with 'latest' as the default. {where}."
+
+
+def check(project_dir: Path) -> tuple[bool, str]:
+    """Readability of every plain-language summary; (all meet the target, report)."""
+    from .readability import check_plan, format_report
+
+    try:
+        plan = load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report()) from None
+    results = check_plan(plan)
+    return all(r.meets_target for r in results), format_report(results)

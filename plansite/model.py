@@ -17,6 +17,8 @@ class Plan:
     edition_files: dict[str, str] = field(default_factory=dict)
     #: Published figures per measure id, in period order.
     figures: dict[str, list] = field(default_factory=dict)
+    #: Abbreviations and terms, by the term as written.
+    glossary: dict[str, dict] = field(default_factory=dict)
 
     def current_edition_id(self) -> str:
         return next(ident for ident, edition in self.editions.items() if edition["status"] == "current")
@@ -58,6 +60,7 @@ def build_plan(project: RawProject) -> Plan:
         measures=measures,
         editions=editions,
         edition_files={doc.data["id"]: doc.file for doc in project.editions},
+        glossary={t["term"]: t for t in (project.glossary.data["terms"] if project.glossary else [])},
     )
 
 

@@ -495,14 +495,17 @@ def history_page(plan: Plan, edition: dict) -> Page:
     return Page("history.md", "How the priorities changed", w.markdown())
 
 
-def edition_pages(plan: Plan, edition_id: str) -> list[Page]:
-    """Every generated page of one edition."""
+def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None) -> list[Page]:
+    """Every generated page of one edition; test_report feeds the accessibility statement."""
     edition = resolve_edition(plan, edition_id)
     pages = [home_page(plan, edition), priorities_overview_page(plan, edition)]
     pages += [item_page(plan, edition, item, "priorities") for item in edition["priorities"]]
     pages += [item_page(plan, edition, item, "themes") for item in edition["themes"]]
     pages += [measures_page(plan, edition), partners_page(plan, edition), about_page(plan, edition),
               editions_page(plan, edition), history_page(plan, edition), sources_page(plan, edition)]
+    if plan.glossary:
+        pages.append(glossary_page(plan, edition))
+    pages.append(accessibility_page(plan, edition, test_report))
     if edition["kind"] == "refresh":
         pages.append(changes_page(plan, edition))
     return pages
@@ -521,6 +524,9 @@ def edition_nav(plan: Plan, edition_id: str) -> list:
     nav += [{"How we measure success": "measures.md"}, {"Partners and governance": "partners.md"},
             {"About the plan": "about.md"}, {"All editions": "editions.md"},
             {"How the priorities changed": "history.md"}, {"Source documents": "sources.md"}]
+    if plan.glossary:
+        nav.append({"Words and abbreviations": "glossary.md"})
+    nav.append({"Accessibility": "accessibility.md"})
     return nav
 
 
@@ -547,7 +553,7 @@ def _short_value(measure: dict):
     return short
 
 
-def figures_table(measure: dict, figures: list, table_id: str) -> str:
+def figures_table(measure: dict, figures: list, table_id: str, plan: Plan | None = None) -> str:
     """The figures as an HTML table: one row per period, one column per series."""
     series = _series_order(measure, figures)
     periods = []
@@ -555,21 +561,25 @@ def figures_table(measure: dict, figures: list, table_id: str) -> str:
         if figure.period not in periods:
             periods.append(figure.period)
     cells = {(f.period, f.series): f for f in figures}
-    caption = f'<table id="{table_id}"><caption>{escape(measure["plain_title"])}: the figures</caption>'
+
+    def text(value: str) -> str:
+        return abbreviate_html(escape(value), plan) if plan else escape(value)
+
+    caption = f'<table id="{table_id}"><caption>{text(measure["plain_title"])}: the figures</caption>'
     if len(periods) == 1 and len(series) > 2:
         # One period broken down many ways reads better as a list of rows, above all on a phone.
         period = periods[0]
-        label = escape(period.label[0].upper() + period.label[1:])
+        label = text(period.label[0].upper() + period.label[1:])
         return (caption + f'<thead><tr><th scope="col">Group</th><th scope="col">{label}</th></tr></thead><tbody>'
-                + "".join(f'<tr><th scope="row">{escape(name)}</th>'
+                + "".join(f'<tr><th scope="row">{text(name)}</th>'
                           f"<td>{escape(format_value(measure, cells[(period, name)]))}</td></tr>"
                           for name in series if (period, name) in cells)
                 + "</tbody></table>")
     out = [caption,
            '<thead><tr><th scope="col">Period</th>'
-           + "".join(f'<th scope="col">{escape(name)}</th>' for name in series) + "</tr></thead><tbody>"]
+           + "".join(f'<th scope="col">{text(name)}</th>' for name in series) + "</tr></thead><tbody>"]
     for period in periods:
-        row = [f'<th scope="row">{escape(period.label[0].upper() + period.label[1:])}</th>']
+        row = [f'<th scope="row">{text(period.label[0].upper() + period.label[1:])}</th>']
         for name in series:
             figure = cells.get((period, name))
             row.append(f"<td>{escape(format_value(measure, figure)) if figure else ''}</td>")
@@ -623,7 +633,7 @@ def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
                           _short_value(measure))
         w.add(f'<figure class="plan-figure">{chart_svg}</figure>')
     if "table" in parts:
-        w.add(f'<div class="plan-table">{figures_table(measure, figures, "table-" + block_id)}</div>')
+        w.add(f'<div class="plan-table">{figures_table(measure, figures, "table-" + block_id, plan)}</div>')
     notes = [f for f in figures if f.note]
     if notes and "table" in parts:
         w.add("About these figures:")
@@ -692,3 +702,113 @@ def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: s
             f"It has not been approved yet and may change. The current plan is the {current['title']}.")
     link_text = "Read this page in the current plan" if same_page else "Go to the current plan"
     return {"kind": edition["status"], "heading": heading, "text": text, "link_href": href, "link_text": link_text}
+
+
+# --- Abbreviations and the glossary ----------------------------------------------------------
+
+def abbreviations(plan: Plan) -> dict[str, str]:
+    """Each abbreviation in the glossary with its expansion, the longest first."""
+    found = {term: entry["expansion"] for term, entry in plan.glossary.items() if entry.get("expansion")}
+    return dict(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def abbreviation_definitions(plan: Plan) -> str:
+    """Markdown abbreviation definitions, so that every occurrence on a page gets an <abbr> title."""
+    return "\n".join(f"*[{term}]: {expansion}" for term, expansion in abbreviations(plan).items())
+
+
+def abbreviate_html(text: str, plan: Plan) -> str:
+    """Escaped text with each abbreviation wrapped in <abbr>, for HTML we write ourselves."""
+    terms = abbreviations(plan)
+    if not terms:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
+    return pattern.sub(lambda m: f'<abbr title="{escape(terms[m.group(1)])}">{m.group(1)}</abbr>', text)
+
+
+def glossary_page(plan: Plan, edition: dict) -> Page:
+    w = _Writer(plan, "glossary.md")
+    w.add("# Words and abbreviations")
+    w.add("What the abbreviations and special words in this plan mean.")
+    for term, entry in sorted(plan.glossary.items(), key=lambda item: item[0].lower()):
+        w.add(f"## {term}")
+        if entry.get("expansion"):
+            w.add(f"**Stands for:** {entry['expansion']}")
+        w.add(entry["meaning"].strip())
+        if entry.get("source"):
+            w.add(f"*{w.source(entry['source'])}*")
+    return Page("glossary.md", "Words and abbreviations", w.markdown())
+
+
+# --- Accessibility statement -----------------------------------------------------------------
+
+def accessibility_page(plan: Plan, edition: dict, test_report: dict | None) -> Page:
+    """The accessibility statement, after the UK model, with the results of the last test run."""
+    w = _Writer(plan, "accessibility.md")
+    contact = plan.partnership["contact"]
+    w.add("# Accessibility statement")
+    w.add(f"This statement applies to this website, which publishes the {plan.partnership['name']}'s "
+          "community safety plans. We want as many people as possible to be able to use it. You should be able to:")
+    w.bullets([
+        "change colours: switch between light and dark mode with the button at the top of each page",
+        "zoom in up to 400% without the text spilling off the screen",
+        "get around the whole site using just a keyboard",
+        "listen to the site using a screen reader",
+        "read a plain-language summary of each plan",
+        "read every chart's figures in a table next to it",
+    ])
+    w.add("## How accessible this website is")
+    w.add("We know some parts of this website are not fully accessible:")
+    w.bullets([
+        "the search box and the list of plan editions at the top of the page need JavaScript; "
+        f"without it, use the menu and the [All editions]({w.link('editions.md')}) page instead",
+        "some of the original documents showed figures only in pictures of charts; "
+        "where the text does not give those figures, this site cannot show them",
+        "the original plan documents are PDF files, which this site does not copy; this site is their accessible version",
+    ])
+    w.add("## What to do if you need the plan in a different format")
+    w.add("If you need the plan in a different format, such as large print, easy read, an audio "
+          "recording, braille or another language, please ask.")
+    w.add(contact["text"].strip())
+    w.add("## Reporting accessibility problems with this website")
+    w.add("We are always looking to improve the accessibility of this website. If you find a problem "
+          "that is not listed on this page, or think we are not meeting accessibility requirements, "
+          "please tell us using the contact details above.")
+    w.add("## Enforcement procedure")
+    w.add("The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public "
+          "Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 "
+          "(the 'accessibility regulations'). If you are not happy with how we respond to your "
+          "complaint, contact the Equality Advisory and Support Service (EASS).")
+    w.add("## Technical information about this website's accessibility")
+    w.add("We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA.")
+    w.add("## How we tested this website")
+    w.add(*_test_report_lines(test_report))
+    return Page("accessibility.md", "Accessibility statement", w.markdown())
+
+
+def _test_report_lines(report: dict | None) -> list[str]:
+    if not report or "axe" not in report:
+        return ["This copy of the site was built without the results of the accessibility tests. "
+                "The partnership's editors run them with `make test` before they publish a new version."]
+    axe, html, keyboard = report["axe"], report.get("html"), report.get("keyboard")
+    lines = [f"The project's automated tests last ran on {format_date(axe['date'])}"
+             + (f" (code version {axe['commit']})" if axe.get("commit") else "") + ". They:", ""]
+    widths = " and ".join(f"{w} pixels" for w in axe["widths"])
+    lines.append(f"- opened all {axe['pages']} pages of every edition in {axe['browser']}, "
+                 f"{widths} wide, in the light and the dark colours, and checked each with {axe['tool']} "
+                 f"against WCAG 2.0, 2.1 and 2.2 levels A and AA and axe's best practices: "
+                 f"{_count(axe['violations'], 'problem')} found")
+    if html:
+        lines.append(f"- checked all {html['files']} HTML files with the {html['tool']}: "
+                     f"{_count(html['errors'], 'error')} found")
+    if keyboard:
+        lines.append(f"- worked every kind of control with the keyboard alone (skip link, menu, palette, "
+                     f"edition list, search, tables that scroll): {keyboard['checks'] - keyboard['failed']} of "
+                     f"{keyboard['checks']} checks passed")
+    lines += ["", "Automated tests cannot find every accessibility problem. The site has not yet been "
+              "checked by hand by people who use assistive technology."]
+    return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return "no " + noun + "s" if number == 0 else f"{number} {noun}{'s' if number != 1 else ''}"

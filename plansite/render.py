@@ -22,7 +22,7 @@ from typing import Callable
 from .errors import PlanDataInvalid
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .pages import (DirectiveError, Page, edition_figures, edition_nav, edition_pages,
+from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_pages,
                     expand_measure_directives, page_banner)
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
@@ -50,12 +50,26 @@ class EditionBuild:
         """The archive or draft notice for one page, or None on the current edition."""
         return page_banner(self.plan, self.edition_id, page_url, self.current_page_urls)
 
-    def expand_directives(self, markdown: str, page_path: str) -> str:
-        """Measures placed in a hand-written page with {{ measure: ID }}."""
+    def page_markdown(self, markdown: str, page_path: str) -> str:
+        """A page's Markdown with its measure directives expanded and the glossary's
+        abbreviations defined, so every occurrence gets an <abbr> with its expansion."""
         try:
-            return expand_measure_directives(markdown, self.plan, self.edition_id, page_path)
+            markdown = expand_measure_directives(markdown, self.plan, self.edition_id, page_path)
         except DirectiveError as error:
             raise BuildError(str(error)) from None
+        definitions = abbreviation_definitions(self.plan)
+        return markdown + ("\n\n" + definitions + "\n" if definitions else "")
+
+
+#: Where the accessibility tests leave their results, for the accessibility statement.
+TEST_REPORT = ".cache/accessibility/report.json"
+
+
+def read_test_report(project_dir: Path) -> dict | None:
+    try:
+        return json.loads((Path(project_dir) / TEST_REPORT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 #: Where compiled templates are kept between builds; safe to delete at any time.
@@ -101,7 +115,8 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.extra["plan"] = template_context(plan, edition_id)
     current = plan.current_edition_id()
     current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(project_dir, config)
-    return EditionBuild(edition_id, edition_pages(plan, edition_id), edition_data_files(plan, edition_id), plan,
+    report = read_test_report(project_dir)
+    return EditionBuild(edition_id, edition_pages(plan, edition_id, report), edition_data_files(plan, edition_id), plan,
                         {page_url(path) for path in current_sources})
 
 
@@ -228,7 +243,7 @@ def _inputs_digest(project_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def edition_build_key(plan: Plan, edition_id: str, templates_digest: str) -> str:
+def edition_build_key(plan: Plan, edition_id: str, templates_digest: str, test_report: dict | None = None) -> str:
     """A fingerprint of everything one edition's pages are made from.
 
     Besides the edition and the figures it shows, every page mentions the other editions
@@ -248,6 +263,7 @@ def edition_build_key(plan: Plan, edition_id: str, templates_digest: str) -> str
                        for i in resolve_edition(plan, e["id"])[kind]])
                      for e in plan.editions_newest_first()],
         "templates": templates_digest,
+        "accessibility_tests": test_report,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -289,7 +305,8 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
         templates = _inputs_digest(project_dir)
-        keys = {e: edition_build_key(plan, e, templates) for e in plan.editions}
+        report = read_test_report(project_dir)
+        keys = {e: edition_build_key(plan, e, templates, report) for e in plan.editions}
         try:
             previous = json.loads((site_dir / BUILD_STATE).read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -199,6 +199,10 @@ def _cross_checks(project: RawProject) -> list[DataError]:
     for doc in project.editions:
         if isinstance(doc.data, dict):
             errors += _check_edition(doc, editions, measure_ids)
+    if project.glossary is not None:
+        terms = [(project.glossary, ("terms", i, "term"), t.get("term"))
+                 for i, t in enumerate(_items(project.glossary.data, "terms")) if isinstance(t, dict)]
+        errors += _check_duplicates(terms, "glossary term", "Give each term one entry.")
     errors += _check_periods(editions)
     errors += _check_current(project.editions)
     return errors
@@ -407,7 +411,7 @@ def _check_current(edition_docs: list[Document]) -> list[DataError]:
     return []
 
 
-_SCHEMA_FOR = (("partnership", "partnership"), ("sources", "sources"))
+_SCHEMA_FOR = (("partnership", "partnership"), ("sources", "sources"), ("glossary", "glossary"))
 
 
 def validate_project(project: RawProject) -> list[DataError]:

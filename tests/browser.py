@@ -60,3 +60,34 @@ def axe_violations(urls: list[str]) -> list[str]:
                 context.close()
         browser.close()
     return found
+
+
+REPORT = ROOT / ".cache" / "accessibility" / "report.json"
+
+
+def record(section: str, **facts) -> None:
+    """Add one test's results to the report the accessibility statement is built from."""
+    import datetime
+    import json
+    import subprocess
+
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        report = json.loads(REPORT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        report = {}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    report[section] = {"date": datetime.date.today().isoformat(),
+                       "commit": commit.stdout.strip() or None, **facts}
+    REPORT.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def tool_version(package: str) -> str:
+    import json
+    return json.loads((ROOT / "node_modules" / package / "package.json").read_text())["version"]
+
+
+def chromium_version() -> str:
+    import subprocess
+    out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout
+    return out.strip() or "unknown"

@@ -197,3 +197,18 @@ def real_site_url(real_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+_KEYBOARD_RESULTS = {"passed": 0, "failed": 0}
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.nodeid.startswith("tests/test_keyboard.py"):
+        _KEYBOARD_RESULTS["passed" if report.passed else "failed"] += 1
+
+
+def pytest_sessionfinish(session):
+    if any(_KEYBOARD_RESULTS.values()):
+        from browser import record
+        record("keyboard", checks=_KEYBOARD_RESULTS["passed"] + _KEYBOARD_RESULTS["failed"],
+               failed=_KEYBOARD_RESULTS["failed"])

@@ -7,7 +7,7 @@ from multiprocessing import get_context
 
 import pytest
 
-from browser import VNU, axe_violations, launch, require_tools
+from browser import AXE_TAGS, SCHEMES, VNU, WIDTHS, axe_violations, chromium_version, record, require_tools, tool_version
 
 
 def content_pages(site):
@@ -29,6 +29,8 @@ def test_every_page_passes_axe_at_both_widths_and_palettes(real_site, real_site_
     halves = [urls[0::2], urls[1::2]]
     with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
         violations = [v for part in pool.map(axe_violations, halves) for v in part]
+    record("axe", tool=f"axe-core {tool_version('axe-core')}", browser=chromium_version(), pages=len(urls),
+           widths=list(WIDTHS), palettes=list(SCHEMES), rules=AXE_TAGS, violations=len(violations))
     assert violations == [], f"{len(violations)} axe violations:\n" + "\n".join(violations[:40])
 
 
@@ -39,4 +41,5 @@ def test_every_file_is_valid_html(real_site):
                             capture_output=True, text=True)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    record("html", tool=f"Nu Html Checker (vnu-jar {tool_version('vnu-jar')})", files=len(files), errors=len(errors))
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])

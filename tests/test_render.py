@@ -32,7 +32,7 @@ def built(site_project):
 
 def test_output_paths(built):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html"))
-    edition_pages = ["", "about/", "about-this-site/", "editions/", "get-involved/", "history/", "measures/",
+    edition_pages = ["", "about/", "about-this-site/", "accessibility/", "editions/", "get-involved/", "history/", "measures/",
                      "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
                      "themes/mental-health/"]
     expected = ["index.html"] + [f"latest/{page}index.html" for page in sorted(edition_pages + ["changes/", "priorities/vulnerable-people/"])]
@@ -100,7 +100,7 @@ def banner(page):
 
 def test_archive_banner_on_every_archived_page_links_to_the_same_page(built):
     pages = sorted((built / "2020-2023").rglob("index.html"))
-    assert len(pages) == 13
+    assert len(pages) == 14
     for path in pages:
         assert banner(soup(path)) is not None, path
     home = banner(soup(built / "2020-2023" / "index.html"))
@@ -344,3 +344,33 @@ def test_site_works_under_a_sub_path(built, tmp_path):
                 assert base + page.parent.relative_to(built).as_posix() + "/" in seen, page
     finally:
         server.shutdown()
+
+
+def test_accessibility_statement_without_test_results(built):
+    page = soup(built / REFRESH / "accessibility" / "index.html")
+    assert page.h1.get_text() == "Accessibility statement"
+    headings = [h.get_text(strip=True) for h in page.select("article h2")]
+    assert headings == ["How accessible this website is", "What to do if you need the plan in a different format",
+                        "Reporting accessibility problems with this website", "Enforcement procedure",
+                        "Technical information about this website's accessibility", "How we tested this website"]
+    tested = heading(page, "How we tested this website").find_next("p").get_text()
+    assert tested.startswith("This copy of the site was built without the results of the accessibility tests.")
+
+
+def test_accessibility_statement_reports_the_last_test_run(site_project):
+    import json as json_module
+    report = site_project.root / ".cache" / "accessibility" / "report.json"
+    report.parent.mkdir(parents=True)
+    report.write_text(json_module.dumps({
+        "axe": {"date": "2026-11-21", "commit": "abc1234", "tool": "axe-core 4.14.1", "browser": "Chromium 156",
+                "pages": 28, "widths": [1280, 375], "violations": 0},
+        "html": {"date": "2026-11-21", "tool": "Nu Html Checker (vnu-jar 26.9.27)", "files": 40, "errors": 0},
+        "keyboard": {"date": "2026-11-21", "checks": 9, "failed": 0}}))
+    build(site_project.root, site_project.root / "site")
+    page = soup(site_project.root / "site" / REFRESH / "accessibility" / "index.html")
+    text = heading(page, "How we tested this website").find_next("ul").get_text(" ", strip=True)
+    assert "all 28 pages of every edition in Chromium 156, 1280 pixels and 375 pixels wide" in text
+    assert "axe-core 4.14.1" in text and ": no problems found" in text
+    assert "all 40 HTML files with the Nu Html Checker (vnu-jar 26.9.27): no errors found" in text
+    assert "9 of 9 checks passed" in text
+    assert "last ran on 21 November 2026 (code version abc1234)" in page.select_one("article").get_text()
