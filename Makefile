@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test serve validate benchmark clean
+.PHONY: site test serve validate benchmark lighthouse clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 site: $(VENV)/.installed
+	bash scripts/install-test-tools.sh --site
 	$(PY) build_plan.py build
 
 validate: $(VENV)/.installed
@@ -31,3 +32,6 @@ clean:
 
 benchmark: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
+
+lighthouse: site
+	$(PY) benchmarks/lighthouse.py

@@ -19,7 +19,7 @@ class DataFile:
     """A file published as it is, such as a CSV download."""
 
     path: str
-    content: str
+    content: str | bytes
 
 
 def measure_csv(plan: Plan, figures: list) -> str:

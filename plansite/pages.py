@@ -131,7 +131,7 @@ def _facts(w: _Writer, facts, heading: str = "## Key facts") -> None:
                 for fact in facts])
 
 
-def home_page(plan: Plan, edition: dict) -> Page:
+def home_page(plan: Plan, edition: dict, leaflet: str | None = None) -> Page:
     w = _Writer(plan, "index.md")
     w.add(f"# {edition['title']}")
     published = edition["published"]
@@ -151,6 +151,8 @@ def home_page(plan: Plan, edition: dict) -> Page:
     else:
         w.add("*The source documents we hold for this edition do not include a vision statement.*")
     w.add("## The plan in plain words", edition["summary"].strip())
+    if leaflet:
+        w.add(f"[Download this summary as a printable leaflet (PDF, A4)]({w.link(leaflet)})")
     for kind, heading, folder in (("priorities", "Priorities at a glance", "priorities"),
                                   ("themes", "Cross-cutting themes at a glance", "themes")):
         items = edition[kind]
@@ -495,10 +497,12 @@ def history_page(plan: Plan, edition: dict) -> Page:
     return Page("history.md", "How the priorities changed", w.markdown())
 
 
-def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None) -> list[Page]:
-    """Every generated page of one edition; test_report feeds the accessibility statement."""
+def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
+                  leaflet: str | None = None) -> list[Page]:
+    """Every generated page of one edition; test_report feeds the accessibility statement,
+    and leaflet is the path of its printable summary, when there is one."""
     edition = resolve_edition(plan, edition_id)
-    pages = [home_page(plan, edition), priorities_overview_page(plan, edition)]
+    pages = [home_page(plan, edition, leaflet), priorities_overview_page(plan, edition)]
     pages += [item_page(plan, edition, item, "priorities") for item in edition["priorities"]]
     pages += [item_page(plan, edition, item, "themes") for item in edition["themes"]]
     pages += [measures_page(plan, edition), partners_page(plan, edition), about_page(plan, edition),

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import PlanDataInvalid
+from .leaflet import leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_pages,
@@ -116,7 +117,15 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     current = plan.current_edition_id()
     current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(project_dir, config)
     report = read_test_report(project_dir)
-    return EditionBuild(edition_id, edition_pages(plan, edition_id, report), edition_data_files(plan, edition_id), plan,
+    data_files = edition_data_files(plan, edition_id)
+    pdf = render_pdf(leaflet_html(plan, resolve_edition(plan, edition_id)), project_dir)
+    if pdf is None:
+        logging.getLogger("mkdocs.plansite").info(
+            "No printable leaflet for %s: Chromium is not installed (run scripts/install-test-tools.sh).", edition_id)
+    else:
+        data_files.append(DataFile(leaflet_path(edition_id), pdf))
+    return EditionBuild(edition_id, edition_pages(plan, edition_id, report, leaflet=leaflet_path(edition_id) if pdf else None),
+                        data_files, plan,
                         {page_url(path) for path in current_sources})
 
 

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need on a bare Debian machine (run as root, as CI does):
-# Debian's Chromium, a Java runtime for the Nu Html Checker, fonts, Node.js, and the npm
-# packages axe-core and vnu-jar. Safe to run again: it installs only what is missing.
+# Installs what the build and the browser tests need on a bare Debian machine (run as root,
+# as CI does). Safe to run again: it installs only what is missing.
+#   scripts/install-test-tools.sh          Chromium and fonts (printable leaflets), plus a Java
+#                                          runtime, Node.js and the npm packages axe-core and
+#                                          vnu-jar (the accessibility and HTML tests)
+#   scripts/install-test-tools.sh --site   only what building the site needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
+site_only=false
+[ "${1:-}" = "--site" ] && site_only=true
 
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
-command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+if ! $site_only; then
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
 # Noto covers the scripts the site's languages use, so pages render and print correctly.
 dpkg -s fonts-noto-core >/dev/null 2>&1 || packages+=(fonts-noto-core)
 if [ ${#packages[@]} -gt 0 ]; then
@@ -16,6 +23,8 @@ if [ ${#packages[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
+
+$site_only && exit 0
 
 # --ignore-scripts: vnu-jar would otherwise try to download a Java runtime of its own.
 if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.installed ]; then

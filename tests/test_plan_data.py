@@ -131,3 +131,19 @@ def test_history_spans_2011_to_2024(site):
     html = BeautifulSoup((site / "2024-2027" / "history" / "index.html").read_text(), "html.parser")
     assert html.h1.get_text().rstrip("¶") == "How the priorities changed, 2011 to 2024"
     assert len(html.select("article tbody tr")) == 6
+
+
+def test_every_edition_has_a_printable_leaflet(plan, site):
+    from pypdf import PdfReader
+    for edition_id in EDITIONS:
+        home = BeautifulSoup((site / edition_id / "index.html").read_text(), "html.parser")
+        link = home.find("a", string="Download this summary as a printable leaflet (PDF, A4)")
+        pdf_path = (site / edition_id / link["href"]).resolve()
+        reader = PdfReader(pdf_path)
+        first = reader.pages[0]
+        assert (round(float(first.mediabox.width)), round(float(first.mediabox.height))) == (595, 842)  # A4
+        assert reader.trailer["/Root"]["/Lang"] == "en"
+        assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged, for screen readers
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert plan.editions[edition_id]["title"] in " ".join(text.split())
+        assert "The plan in plain words" in text
