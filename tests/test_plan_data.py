@@ -147,3 +147,12 @@ def test_every_edition_has_a_printable_leaflet(plan, site):
         text = " ".join(page.extract_text() for page in reader.pages)
         assert plan.editions[edition_id]["title"] in " ".join(text.split())
         assert "The plan in plain words" in text
+
+
+def test_shipped_summaries_meet_reading_age_11(plan):
+    from plansite.readability import check_plan
+    results = check_plan(plan)
+    assert len(results) == len(EDITIONS)
+    failing = [(r.name, r.reading_age, r.long_sentences, r.passive_sentences) for r in results
+               if not r.meets_target or r.long_sentences or r.passive_sentences]
+    assert failing == []
