@@ -395,9 +395,11 @@ def sources_page(plan: Plan, edition: dict) -> Page:
     w.add("# Source documents")
     w.add("Everything on this site comes from these public documents. Each figure and quotation "
           "names the document it came from.")
-    # The partners and contact sections come from partnership.yaml, so its sources count too.
+    # The partners and contact sections come from partnership.yaml and the glossary page from
+    # glossary.yaml, so their sources count too.
     cited = list(dict.fromkeys(edition["sources_all"] + [s for _, s in source_refs(edition)]
-                               + [s for _, s in source_refs(plan.partnership)]))
+                               + [s for _, s in source_refs(plan.partnership)]
+                               + [s for _, s in source_refs(list(plan.glossary.values()))]))
     for measure_id in edition_measure_ids(edition):
         cited += plan.measures[measure_id]["sources"]
         cited += [f.source for f in edition_figures(plan, edition, measure_id)]
@@ -734,7 +736,12 @@ def glossary_page(plan: Plan, edition: dict) -> Page:
     w = _Writer(plan, "glossary.md")
     w.add("# Words and abbreviations")
     w.add("What the abbreviations and special words in this plan mean.")
-    for term, entry in sorted(plan.glossary.items(), key=lambda item: item[0].lower()):
+    # The glossary lists each spelling the text uses (Hate crime, hate crime); show each term once.
+    shown: dict[str, dict] = {}
+    for term, entry in plan.glossary.items():
+        shown.setdefault(term.lower(), entry)
+    for _, entry in sorted(shown.items()):
+        term = entry["term"]
         w.add(f"## {term}")
         if entry.get("expansion"):
             w.add(f"**Stands for:** {entry['expansion']}")

@@ -156,3 +156,27 @@ def test_shipped_summaries_meet_reading_age_11(plan):
     failing = [(r.name, r.reading_age, r.long_sentences, r.passive_sentences) for r in results
                if not r.meets_target or r.long_sentences or r.passive_sentences]
     assert failing == []
+
+
+def test_every_abbreviation_in_the_text_is_expanded(plan, site):
+    import re
+    from plansite.pages import abbreviations
+    terms = abbreviations(plan)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
+    bare = []
+    for path in site.glob("*/**/index.html"):
+        if path.relative_to(site).parts[0] == "latest":
+            continue
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        for text in article.find_all(string=pattern):
+            # A chart's own title and description are read with the figures' table, which has <abbr>.
+            if not text.find_parent(["abbr", "svg", "script", "style", "code"]):
+                bare.append(f"{path.relative_to(site)}: {text.strip()[:80]}")
+    assert bare == []
+
+
+def test_glossary_page_lists_each_term_once(site):
+    html = BeautifulSoup((site / "2024-2027" / "glossary" / "index.html").read_text(), "html.parser")
+    terms = [h.get_text().rstrip("¶") for h in html.select("article h2")]
+    assert len(terms) == len({t.lower() for t in terms})
+    assert "ASB" in terms
