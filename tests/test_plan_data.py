@@ -137,7 +137,8 @@ def test_every_edition_has_a_printable_leaflet(plan, site):
     from pypdf import PdfReader
     for edition_id in EDITIONS:
         home = BeautifulSoup((site / edition_id / "index.html").read_text(), "html.parser")
-        link = home.find("a", string="Download this summary as a printable leaflet (PDF, A4)")
+        [link] = [a for a in home.select("article a") if a["href"].endswith("-summary.pdf")]
+        assert link.get_text() == "Download this summary as a printable leaflet (PDF, A4)"
         pdf_path = (site / edition_id / link["href"]).resolve()
         reader = PdfReader(pdf_path)
         first = reader.pages[0]
