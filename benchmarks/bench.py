@@ -92,9 +92,12 @@ def bench_street() -> None:
 
 def _plain_mkdocs_project(folder: Path) -> Path:
     """The same generated pages as plain Markdown files, built by MkDocs without our hook."""
+    from plansite.leaflet import leaflet_html, leaflet_path, render_pdf
     from plansite.opendata import edition_data_files
-    from plansite.pages import edition_nav, edition_pages
+    from plansite.pages import abbreviation_definitions, edition_nav, edition_pages
+    from plansite.render import read_test_report
     from plansite.validate import load_valid_plan
+    from plansite.versions import resolve_edition
 
     import yaml
 
@@ -107,9 +110,18 @@ def _plain_mkdocs_project(folder: Path) -> Path:
         docs = project / "docs"
         shutil.copytree(ROOT / "docs", docs)
         shutil.copytree(ROOT / "overrides", project / "overrides")
-        for page in edition_pages(plan, edition_id):
+        # Exactly the Markdown our hook hands MkDocs: the pages with the glossary's abbreviations.
+        definitions = "\n\n" + abbreviation_definitions(plan) + "\n"
+        for page in edition_pages(plan, edition_id, read_test_report(ROOT), leaflet=leaflet_path(edition_id)):
             (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / page.path).write_text(page.markdown, encoding="utf-8")
+            (docs / page.path).write_text(page.markdown + definitions, encoding="utf-8")
+        for handwritten in docs.rglob("*.md"):
+            if not (ROOT / "docs" / handwritten.relative_to(docs)).exists():
+                continue
+            handwritten.write_text(handwritten.read_text(encoding="utf-8") + definitions, encoding="utf-8")
+        pdf = render_pdf(leaflet_html(plan, resolve_edition(plan, edition_id)), ROOT)
+        (docs / leaflet_path(edition_id)).parent.mkdir(parents=True, exist_ok=True)
+        (docs / leaflet_path(edition_id)).write_bytes(pdf)
         for data_file in edition_data_files(plan, edition_id):
             (docs / data_file.path).parent.mkdir(parents=True, exist_ok=True)
             (docs / data_file.path).write_text(data_file.content, encoding="utf-8")

@@ -181,3 +181,9 @@ def test_glossary_page_lists_each_term_once(site):
     terms = [h.get_text().rstrip("¶") for h in html.select("article h2")]
     assert len(terms) == len({t.lower() for t in terms})
     assert "ASB" in terms
+
+
+def test_what_changed_in_the_2018_refresh(site):
+    text = _article_text(site, "2017-2020-refresh-2018/changes/index.html")
+    assert "Tackling Anti-Social Behaviour and Environmental Crime (new priority)" in text
+    assert "Domestic Abuse and Sexual Violence : now led by Julia Cullum, Domestic Abuse and Sexual Violence Manager" in text
