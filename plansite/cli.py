@@ -27,6 +27,9 @@ def parser() -> argparse.ArgumentParser:
     publish = sub.add_parser("publish", help="publish every edition with mike to a git branch (GitHub Pages)")
     publish.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")
     publish.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")
+    words = sub.add_parser("translations", help="PO files for translators: extract them, or see their status")
+    words.add_argument("action", choices=["extract", "status"])
+    words.add_argument("--language", action="append", help="only this language (repeatable)")
     sub.add_parser("check", help="check the plain-language summaries: reading age, long sentences, passive voice")
     sub.add_parser("new-refresh", help="outline the next annual refresh of the current plan")
     sub.add_parser("new-plan", help="outline the next three-year plan")
@@ -43,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if valid else 1
         if args.command == "build":
             print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict, jobs=args.jobs))
+            return 0
+        if args.command == "translations":
+            print(commands.translations(project, args.action, args.language))
             return 0
         if args.command == "check":
             ok, report = commands.check(project)

@@ -134,3 +134,23 @@ def check(project_dir: Path) -> tuple[bool, str]:
         raise CommandFailed(invalid.report()) from None
     results = check_plan(plan)
     return all(r.meets_target for r in results), format_report(results)
+
+
+def translations(project_dir: Path, action: str, languages: list[str] | None = None) -> str:
+    """`extract` creates or updates the PO files; `status` counts what is translated."""
+    from . import translations as stage
+
+    try:
+        plan = load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report()) from None
+    known = [lang["code"] for lang in stage.translated_languages(plan)]
+    unknown = [code for code in languages or [] if code not in known]
+    if unknown:
+        raise CommandFailed(f"{', '.join(unknown)} is not in plan_data/languages.yaml. Add it there first "
+                            f"(known: {', '.join(known) or 'none'}).")
+    if action == "extract":
+        written = stage.extract(Path(project_dir), plan, languages)
+        return (f"Wrote {len(written)} PO files under plan_data/{stage.TRANSLATIONS_DIR}/. Open them in a PO "
+                "editor such as Poedit; texts whose English changed are marked fuzzy (needs review).")
+    return stage.status_report(Path(project_dir), plan)

@@ -21,6 +21,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PARTNERSHIP_FILE = "partnership.yaml"
 SOURCES_FILE = "sources.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+LANGUAGES_FILE = "languages.yaml"
 MEASURES_DIR = "measures"
 EDITIONS_DIR = "editions"
 
@@ -61,13 +62,14 @@ class RawProject:
     partnership: Document | None = None
     sources: Document | None = None
     glossary: Document | None = None
+    languages: Document | None = None
     measures: list[Document] = field(default_factory=list)
     editions: list[Document] = field(default_factory=list)
     #: Files that could not be read; checks across files would only mislead then.
     unreadable: list[str] = field(default_factory=list)
 
     def documents(self) -> list[Document]:
-        docs = [d for d in (self.partnership, self.sources, self.glossary) if d is not None]
+        docs = [d for d in (self.partnership, self.sources, self.glossary, self.languages) if d is not None]
         return docs + self.measures + self.editions
 
 
@@ -169,11 +171,14 @@ def load_project(root: Path) -> tuple[RawProject, list[DataError]]:
                 f"plan_data/{file_name} does not exist.",
                 f"Create plan_data/{file_name}; see the README's section 'Editing the plan data'.",
             ))
-    glossary = data_dir / GLOSSARY_FILE
-    if glossary.is_file():  # optional: a site without one simply expands nothing
-        project.glossary = load_document(glossary, name(glossary), errors)
-        if project.glossary is None:
-            project.unreadable.append(name(glossary))
+    # Optional files: without a glossary nothing is expanded; without languages, English only.
+    for attribute, file_name in (("glossary", GLOSSARY_FILE), ("languages", LANGUAGES_FILE)):
+        path = data_dir / file_name
+        if path.is_file():
+            doc = load_document(path, name(path), errors)
+            setattr(project, attribute, doc)
+            if doc is None:
+                project.unreadable.append(name(path))
     for folder, target in ((MEASURES_DIR, project.measures), (EDITIONS_DIR, project.editions)):
         paths = sorted((data_dir / folder).glob("*.yaml")) + sorted((data_dir / folder).glob("*.yml"))
         if not paths:

@@ -19,6 +19,8 @@ class Plan:
     figures: dict[str, list] = field(default_factory=dict)
     #: Abbreviations and terms, by the term as written.
     glossary: dict[str, dict] = field(default_factory=dict)
+    #: The site's languages, the source language first.
+    languages: list[dict] = field(default_factory=lambda: [{"code": "en", "name": "English"}])
 
     def current_edition_id(self) -> str:
         return next(ident for ident, edition in self.editions.items() if edition["status"] == "current")
@@ -61,6 +63,8 @@ def build_plan(project: RawProject) -> Plan:
         editions=editions,
         edition_files={doc.data["id"]: doc.file for doc in project.editions},
         glossary={t["term"]: t for t in (project.glossary.data["terms"] if project.glossary else [])},
+        languages=(project.languages.data["languages"] if project.languages
+                   else [{"code": "en", "name": "English"}]),
     )
 
 

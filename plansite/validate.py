@@ -411,7 +411,8 @@ def _check_current(edition_docs: list[Document]) -> list[DataError]:
     return []
 
 
-_SCHEMA_FOR = (("partnership", "partnership"), ("sources", "sources"), ("glossary", "glossary"))
+_SCHEMA_FOR = (("partnership", "partnership"), ("sources", "sources"), ("glossary", "glossary"),
+               ("languages", "languages"))
 
 
 def validate_project(project: RawProject) -> list[DataError]:

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 SCHEMA_DIR = Path(__file__).parent
-SCHEMA_NAMES = ("common", "sources", "measures", "partnership", "edition", "glossary")
+SCHEMA_NAMES = ("common", "sources", "measures", "partnership", "edition", "glossary", "languages")
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,87 @@
+"""PO files for translators: extraction keyed by stable ids, and status counts."""
+from babel.messages.pofile import read_po, write_po
+
+from plansite.commands import translations
+from plansite.translations import edition_messages, message_counts, po_path
+from plansite.validate import load_valid_plan
+
+LANGUAGES = """\
+languages:
+  - code: en
+    name: English
+  - code: pl
+    name: Polski
+    review: draft
+"""
+
+
+def catalog(path):
+    with path.open("rb") as handle:
+        return {m.context: m for m in read_po(handle) if m.id}
+
+
+def translate(path, context, text):
+    with path.open("rb") as handle:
+        po = read_po(handle)
+    for message in po:
+        if message.context == context:
+            message.string = text
+    with path.open("wb") as handle:
+        write_po(handle, po, include_previous=True)
+
+
+def test_messages_have_stable_ids(project):
+    plan = load_valid_plan(project.root)
+    messages = edition_messages(plan, "2020-2023")
+    assert messages["priorities/reducing-crime/title"] == "Reducing Crime"
+    assert messages["priorities/reducing-crime/actions/0"] == "Work together."
+    assert messages["summary"] == "We want fewer crimes."
+    assert "priorities/reducing-crime/id" not in messages and "period/start" not in messages
+
+
+def test_a_language_is_added_by_configuration(project):
+    project.write("plan_data/languages.yaml", LANGUAGES)
+    message = translations(project.root, "extract")
+    assert message.startswith("Wrote 2 PO files under plan_data/translations/.")
+    po = catalog(po_path(project.root, "pl", "2020-2023"))
+    assert po["priorities/reducing-crime/title"].id == "Reducing Crime"
+    assert po["priorities/reducing-crime/title"].string == ""
+
+
+def test_status_counts_translated_missing_and_stale(project):
+    project.write("plan_data/languages.yaml", LANGUAGES)
+    translations(project.root, "extract")
+    path = po_path(project.root, "pl", "2020-2023")
+    translate(path, "priorities/reducing-crime/title", "Ograniczanie przestępczości")
+    translate(path, "summary", "Chcemy mniej przestępstw.")
+    plan = load_valid_plan(project.root)
+    total = len(edition_messages(plan, "2020-2023"))
+    assert message_counts(project.root, plan, "pl", "2020-2023") == (2, 0, total - 2)
+    # The English changes after translation: the translation is kept, marked fuzzy, and counts as stale.
+    project.replace("plan_data/editions/2020-2023.yaml", "summary: We want fewer crimes.", "summary: We want less crime.")
+    translations(project.root, "extract")
+    plan = load_valid_plan(project.root)
+    assert message_counts(project.root, plan, "pl", "2020-2023") == (1, 1, total - 2)
+    summary = catalog(path)["summary"]
+    assert (summary.string, summary.fuzzy) == ("Chcemy mniej przestępstw.", True)
+    # PO editors show the old English next to the new, so the translator sees what changed.
+    assert '#, fuzzy\n#| msgid "We want fewer crimes."\nmsgctxt "summary"\nmsgid "We want less crime."' in path.read_text()
+    report = translations(project.root, "status")
+    assert report.splitlines()[:2] == [
+        "Polski (pl), draft: hand-written pages 0 translated, 0 stale, 0 missing",
+        f"  2020-2023-refresh-2021: 0 of {len(edition_messages(plan, '2020-2023-refresh-2021'))} texts translated, "
+        f"0 stale, {len(edition_messages(plan, '2020-2023-refresh-2021'))} missing",
+    ]
+
+
+def test_translated_page_is_stale_when_the_english_changes(site_project):
+    from plansite.translations import english_hash, page_counts
+    site_project.write("plan_data/languages.yaml", LANGUAGES)
+    english = (site_project.root / "docs" / "get-involved.md").read_text()
+    site_project.write("docs/get-involved.pl.md", f"---\ntranslated_from: {english_hash(english)}\n---\n# Zaangażuj się\n")
+    counts, notes = page_counts(site_project.root, "pl")
+    assert (counts.translated, counts.stale, counts.missing) == (1, 0, 1)
+    site_project.write("docs/get-involved.md", english + "\nA new paragraph.\n")
+    counts, notes = page_counts(site_project.root, "pl")
+    assert (counts.translated, counts.stale) == (0, 1)
+    assert notes[0].startswith("docs/get-involved.pl.md: the English page changed since it was translated")
