@@ -25,13 +25,13 @@ def on_config(config):
     return config
 
 
-# Runs late so that plugins which rewrite the file list see our pages last.
 def on_env(env, config, files):
     # Compiling Material's templates is half of each edition's build; cache the bytecode.
     env.bytecode_cache = render.template_cache(Path(config.config_file_path).parent)
     return env
 
 
+# Runs late so that plugins which rewrite the file list see our pages last.
 @event_priority(-100)
 def on_files(files, config):
     for page in config.plan_edition.pages:
@@ -60,10 +60,12 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return theme.fix_html(output, version_label=f"{config.site_name}: choose another edition")
+    return _fix(output, config)
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html"):
-        return theme.fix_html(output_content, version_label=f"{config.site_name}: choose another edition")
-    return output_content
+    return _fix(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _fix(html, config):
+    return theme.fix_html(html, version_label=f"{config.site_name}: choose another edition")

@@ -158,27 +158,22 @@ def load_project(root: Path) -> tuple[RawProject, list[DataError]]:
     def name(path: Path) -> str:
         return path.relative_to(root).as_posix()
 
-    for attribute, file_name in (("partnership", PARTNERSHIP_FILE), ("sources", SOURCES_FILE)):
+    # The glossary and languages are optional: without them nothing is expanded, and the site
+    # is in English only.
+    for attribute, file_name, required in (("partnership", PARTNERSHIP_FILE, True), ("sources", SOURCES_FILE, True),
+                                           ("glossary", GLOSSARY_FILE, False), ("languages", LANGUAGES_FILE, False)):
         path = data_dir / file_name
         if path.is_file():
             doc = load_document(path, name(path), errors)
             setattr(project, attribute, doc)
             if doc is None:
                 project.unreadable.append(name(path))
-        else:
+        elif required:
             errors.append(DataError(
                 "missing-file", name(path), None, None, "",
                 f"plan_data/{file_name} does not exist.",
                 f"Create plan_data/{file_name}; see the README's section 'Editing the plan data'.",
             ))
-    # Optional files: without a glossary nothing is expanded; without languages, English only.
-    for attribute, file_name in (("glossary", GLOSSARY_FILE), ("languages", LANGUAGES_FILE)):
-        path = data_dir / file_name
-        if path.is_file():
-            doc = load_document(path, name(path), errors)
-            setattr(project, attribute, doc)
-            if doc is None:
-                project.unreadable.append(name(path))
     for folder, target in ((MEASURES_DIR, project.measures), (EDITIONS_DIR, project.editions)):
         paths = sorted((data_dir / folder).glob("*.yaml")) + sorted((data_dir / folder).glob("*.yml"))
         if not paths:

@@ -115,7 +115,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.site_name = edition["title"]
     config.extra["plan"] = template_context(plan, edition_id)
     current = plan.current_edition_id()
-    current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(project_dir, config)
+    current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(config)
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
     pdf = render_pdf(leaflet_html(plan, resolve_edition(plan, edition_id)), project_dir)
@@ -129,7 +129,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
                         {page_url(path) for path in current_sources})
 
 
-def _handwritten_pages(project_dir: Path, config) -> list[str]:
+def _handwritten_pages(config) -> list[str]:
     docs = Path(config.docs_dir)
     return [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
 

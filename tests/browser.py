@@ -1,14 +1,11 @@
 """Drive Debian's Chromium with Playwright, and run axe-core in it."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from plansite.leaflet import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices. No rule is switched off.
