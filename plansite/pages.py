@@ -137,7 +137,7 @@ def home_page(plan: Plan, edition: dict, leaflet: str | None = None) -> Page:
     published = edition["published"]
     w.add(f"**Period:** {format_period(edition['period'])}  ",
           f"**Status:** {STATUS_WORDS[edition['status']]}  ",
-          f"**Date:** {format_date(published['date'])} ({published['note']})")
+          f"**Date:** {format_date(published['date'])} ({' '.join(published['note'].split())})")
     if edition["kind"] == "refresh":
         w.add(f"This is an annual refresh of the {edition['base_title']}. "
               f"It lists what changed in the plan for {format_period(edition['period'])}.")
