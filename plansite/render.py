@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import PlanDataInvalid
-from .leaflet import leaflet_html, leaflet_path, render_pdf
+from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_pages,
@@ -325,6 +325,9 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
         to_build = [e for e in editions if e not in reused]
         for edition_id in reused:
             echo(f"Unchanged, kept from the last build: {plan.editions[edition_id]['title']}")
+        if to_build and not Path(CHROMIUM).exists():
+            echo(f"Note: Chromium ({CHROMIUM}) is not installed, so leaflets that changed since they were "
+                 "last printed are left out. Run `bash scripts/install-test-tools.sh --site`, then build again.")
         _build_editions(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo)
         current = plan.current_edition_id()
         write_latest_alias(staging, plan, (staging if current in to_build else site_dir) / current)

@@ -43,3 +43,23 @@ def test_every_file_is_valid_html(real_site):
     errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     record("html", tool=f"Nu Html Checker (vnu-jar {tool_version('vnu-jar')})", files=len(files), errors=len(errors))
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])
+
+
+def test_every_page_reflows_at_320_pixels(real_site, real_site_url):
+    """WCAG 1.4.10: at 320 CSS pixels (400% zoom of a 1280-pixel screen) nothing scrolls sideways
+    but the tables' own scroll boxes."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+    require_tools()
+    too_wide = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for path in content_pages(real_site):
+            page.goto(real_site_url + path, wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide.append(f"{path}: {width}px")
+        browser.close()
+    assert too_wide == []
