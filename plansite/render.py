@@ -1,8 +1,8 @@
 """Render stage: build every edition with MkDocs into one site folder.
 
 Each edition is its own MkDocs site under site/<edition id>/, the layout mike
-uses, so a static host serves every edition side by side. The build goes to a
-temporary folder that replaces site/ only when every edition built: a failed
+uses, so a static host serves every edition side by side. Editions are built in a
+temporary folder and moved into site/ only when every one of them built: a failed
 build never leaves a half-written or empty site behind.
 """
 from __future__ import annotations
@@ -113,7 +113,6 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
         config.plan_handwritten_nav = list(config.nav or [])
     config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
     config.site_name = edition["title"]
-    config.extra["plan"] = template_context(plan, edition_id)
     current = plan.current_edition_id()
     current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(config)
     report = read_test_report(project_dir)
@@ -124,9 +123,8 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
             "No printable leaflet for %s: Chromium is not installed (run scripts/install-test-tools.sh).", edition_id)
     else:
         data_files.append(DataFile(leaflet_path(edition_id), pdf))
-    return EditionBuild(edition_id, edition_pages(plan, edition_id, report, leaflet=leaflet_path(edition_id) if pdf else None),
-                        data_files, plan,
-                        {page_url(path) for path in current_sources})
+    pages = edition_pages(plan, edition_id, report, leaflet=leaflet_path(edition_id) if pdf else None)
+    return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources})
 
 
 def _handwritten_pages(config) -> list[str]:
@@ -142,18 +140,6 @@ def page_url(source_path: str) -> str:
     if stem.endswith("/index"):
         return stem[:-5]
     return stem + "/"
-
-
-def template_context(plan: Plan, edition_id: str) -> dict:
-    """Facts about the edition that the theme's templates show."""
-    current = plan.current_edition_id()
-    return {
-        "edition": edition_id,
-        "status": plan.editions[edition_id]["status"],
-        "current": current,
-        "current_title": plan.editions[current]["title"],
-        "partnership": plan.partnership["name"],
-    }
 
 
 #: The alias that always leads to the current edition, as mike names it.
