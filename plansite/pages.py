@@ -5,6 +5,7 @@ pages can feed another static site generator later.
 """
 from __future__ import annotations
 
+import calendar
 import posixpath
 import re
 from dataclasses import dataclass
@@ -18,9 +19,6 @@ from .versions import compare_editions, edition_measure_ids, resolve_edition
 
 MISSING = "The source documents we hold do not include this part of the plan."
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
-
 UNIT_WORDS = {
     "count": "a count",
     "rate_per_1000": "a rate per 1,000 people",
@@ -33,7 +31,7 @@ UNIT_WORDS = {
 BETTER_WORDS = {
     "up": "Higher is better.",
     "down": "Lower is better.",
-    "neither": "Neither higher nor lower is better in itself; the plan watches it.",
+    "neither": "The plan does not say whether higher or lower is better.",
 }
 STATUS_WORDS = {"current": "Current plan", "archived": "Archived plan", "draft": "Draft plan"}
 
@@ -51,9 +49,9 @@ def format_date(value) -> str:
     """'2016-07-25' -> '25 July 2016'; '2018-11' -> 'November 2018'; '2017' -> '2017'."""
     parts = str(value).split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
     if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
     return parts[0]
 
 
