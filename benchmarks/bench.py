@@ -178,7 +178,7 @@ def _archive_round(folder: Path) -> tuple[float, float, int, int]:
     site = project / "site"
     quiet = lambda _: None  # noqa: E731
     start = time.perf_counter()
-    cold = build_site(project, site, echo=quiet)
+    build_site(project, site, echo=quiet)
     cold_seconds = time.perf_counter() - start
     csv_file.write_text("measure,period,value,source\nbenchmark-figure,2025,90,scrutiny-report-2024-09-24\n")
     start = time.perf_counter()

@@ -292,8 +292,8 @@ def partners_page(plan: Plan, edition: dict) -> Page:
     w.add("# Partners and governance")
     partners = edition.get("partners") or plan.partnership["partners"]
     if not edition.get("partners"):
-        w.add(f"The sources for this edition do not list the partners, so this page shows the "
-              f"partnership's most recent list.")
+        w.add("The sources for this edition do not list the partners, so this page shows the "
+              "partnership's most recent list.")
     if partners.get("text"):
         w.add(partners["text"].strip())
     for key, heading, explanation in (

@@ -6,7 +6,6 @@ at once, each with a stable code, its file, line, key path and a fix.
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 
 from jsonschema import ValidationError
 

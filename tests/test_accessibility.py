@@ -5,7 +5,6 @@ import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
-import pytest
 
 from browser import AXE_TAGS, SCHEMES, VNU, WIDTHS, axe_violations, chromium_version, record, require_tools, tool_version
 
