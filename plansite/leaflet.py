@@ -15,7 +15,6 @@ from pathlib import Path
 import markdown
 
 from .model import Plan
-from .pages import format_date, format_period
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -26,6 +25,8 @@ CACHE = ".cache/leaflets"
 _STYLE = """
 @page { size: A4; margin: 16mm 16mm 18mm; }
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #000; }
+[lang="ur"] { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", serif; line-height: 2.1; }
+[lang="en"] { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.45; }
 h1 { font-size: 20pt; margin: 0 0 2mm; }
 h2 { font-size: 14pt; margin: 6mm 0 2mm; border-bottom: 1pt solid #000; }
 .meta { margin: 0 0 4mm; }
@@ -35,35 +36,103 @@ li { margin-bottom: 1.5mm; }
 """
 
 
-def leaflet_path(edition_id: str) -> str:
-    return f"leaflet/{edition_id}-summary.pdf"
+def leaflet_path(edition_id: str, language: str | None = None) -> str:
+    suffix = f".{language}" if language else ""
+    return f"leaflet/{edition_id}-summary{suffix}.pdf"
 
 
-def leaflet_html(plan: Plan, edition: dict, *, lang: str = "en", direction: str = "ltr") -> str:
-    """The leaflet as a standalone, print-styled HTML page."""
+class _English:
+    """The English texts, as the source language: every text is 'translated'."""
+
+    language = "en"
+
+    def lookup(self, catalog, context, english):
+        return None
+
+
+def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
+    """The leaflet as a standalone, print-styled HTML page, in the translator's language.
+
+    Texts with no translation stay in English, marked lang="en" dir="ltr", under a notice that
+    says so; translated text is escaped, since it comes from outside the team."""
+    from babel import Locale
+
+    from .translations import UI_MESSAGES, harmless
+
+    translator = translator or _English()
+    language = translator.language
+    rtl = language != "en" and Locale.parse(language.replace("-", "_")).character_order == "right-to-left"
+    direction = "rtl" if rtl else "ltr"
+    fallback = []
+
+    def text(catalog: str, context: str, english: str, **values) -> str:
+        translated = translator.lookup(catalog, context, english)
+        if translated is not None:
+            return harmless(translated).format(**values) if values else harmless(translated)
+        if language != "en":
+            fallback.append(context)
+            return f'<span lang="en" dir="ltr">{escape(english.format(**values) if values else english)}</span>'
+        return escape(english.format(**values) if values else english)
+
+    def block(catalog: str, context: str, english: str) -> str:
+        translated = translator.lookup(catalog, context, english)
+        if translated is not None:
+            return markdown.markdown(harmless(translated))
+        html = markdown.markdown(escape(english))
+        if language != "en":
+            fallback.append(context)
+            return f'<div lang="en" dir="ltr">{html}</div>'
+        return html
+
     current = plan.editions[plan.current_edition_id()]
-    parts = [f'<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">',
-             f"<title>{escape(edition['title'])}: summary</title><style>{_STYLE}</style></head><body>",
-             f"<p class='meta'>{escape(plan.partnership['name'])}</p>",
-             f"<h1>{escape(edition['title'])}</h1>",
-             f"<p class='meta'>{format_period(edition['period'])}. {escape(format_date(edition['published']['date']))}: "
-             f"{escape(edition['published']['note'])}</p>"]
+    ident = edition["id"]
+    body = [f"<p class='meta'>{escape(plan.partnership['name'])}</p>",
+            f"<h1>{text(ident, 'title', edition['title'])}</h1>",
+            f"<p class='meta'>{edition['period']['start']}–{edition['period']['end']}. "
+            f"{escape(local_date(edition['published']['date'], language))}: "
+            f"{text(ident, 'published/note', ' '.join(edition['published']['note'].split()))}</p>"]
     if edition["status"] != "current":
-        parts.append(f"<p class='notice'>This plan is no longer in force. The current plan is the "
-                     f"{escape(current['title'])}.</p>")
-    parts.append("<h2>The plan in plain words</h2>")
-    parts.append(markdown.markdown(edition["summary"]))
-    for kind, heading in (("priorities", "Our priorities"), ("themes", "Themes that run through all our work")):
+        body.append("<p class='notice'>" + text("site", "leaflet/replaced", UI_MESSAGES["leaflet/replaced"],
+                                                current=escape(current["title"])) + "</p>")
+    body.append(f"<h2>{text('site', 'leaflet/summary-heading', UI_MESSAGES['leaflet/summary-heading'])}</h2>")
+    body.append(block(ident, "summary", edition["summary"]))
+    for kind, key in (("priorities", "leaflet/priorities-heading"), ("themes", "leaflet/themes-heading")):
         if edition[kind]:
-            parts.append(f"<h2>{heading}</h2><ul>")
+            body.append(f"<h2>{text('site', key, UI_MESSAGES[key])}</h2><ul>")
             for item in edition[kind]:
-                outcome = f" {escape(item['key_outcome'].strip())}" if item.get("key_outcome") else ""
-                parts.append(f"<li><strong>{escape(item['short_title'])}</strong> ({escape(item['title'])}).{outcome}</li>")
-            parts.append("</ul>")
+                base = f"{kind}/{item['id']}"
+                outcome = (" " + text(ident, f"{base}/key_outcome", item["key_outcome"].strip())
+                           if item.get("key_outcome") else "")
+                body.append(f"<li><strong>{text(ident, base + '/short_title', item['short_title'])}</strong> "
+                            f"({text(ident, base + '/title', item['title'])}).{outcome}</li>")
+            body.append("</ul>")
     sources = ", ".join(escape(plan.sources[s]["title"]) for s in edition.get("sources_all", edition["sources"]))
-    parts.append(f"<p class='small'>Made from: {sources}. The full plan, with every figure and its source, "
-                 "is on the partnership's plan website.</p></body></html>")
-    return "".join(parts)
+    body.append("<p class='small'>" + text("site", "leaflet/made-from", UI_MESSAGES["leaflet/made-from"],
+                                           sources=sources) + "</p>")
+    notices = []
+    if language != "en":
+        notices.append(text("site", "notice/draft", UI_MESSAGES["notice/draft"]))
+        if fallback:
+            notices.append(text("site", "notice/fallback", UI_MESSAGES["notice/fallback"]))
+    head = (f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
+            f"<title>{escape(edition['title'])}</title><style>{_STYLE}</style></head><body>")
+    notice_html = "".join(f"<p class='notice'>{n}</p>" for n in notices)
+    return head + body[0] + body[1] + notice_html + "".join(body[2:]) + "</body></html>"
+
+
+def local_date(value: str, language: str) -> str:
+    """A date as precise as the source gives it, written the way the language writes dates (CLDR)."""
+    from datetime import date
+
+    from babel.dates import format_date as babel_date
+
+    parts = [int(p) for p in str(value).split("-")]
+    locale = "en_GB" if language == "en" else language.replace("-", "_")
+    if len(parts) == 3:
+        return babel_date(date(*parts), format="long", locale=locale)
+    if len(parts) == 2:
+        return babel_date(date(parts[0], parts[1], 1), format="LLLL y", locale=locale)
+    return str(parts[0])
 
 
 def render_pdf(html: str, project_dir: Path) -> bytes | None:

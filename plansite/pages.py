@@ -129,7 +129,7 @@ def _facts(w: _Writer, facts, heading: str = "## Key facts") -> None:
                 for fact in facts])
 
 
-def home_page(plan: Plan, edition: dict, leaflet: str | None = None) -> Page:
+def home_page(plan: Plan, edition: dict, leaflet: str | None = None, translated_leaflets: list = ()) -> Page:
     w = _Writer(plan, "index.md")
     w.add(f"# {edition['title']}")
     published = edition["published"]
@@ -151,6 +151,11 @@ def home_page(plan: Plan, edition: dict, leaflet: str | None = None) -> Page:
     w.add("## The plan in plain words", edition["summary"].strip())
     if leaflet:
         w.add(f"[Download this summary as a printable leaflet (PDF, A4)]({w.link(leaflet)})")
+    if translated_leaflets:
+        # Each language's name in that language, marked as such for screen readers (WCAG 3.1.2).
+        links = [f"[{name}]({w.link(path)}){{: hreflang=\"{code}\" lang=\"{code}\" }}"
+                 for code, name, path in translated_leaflets]
+        w.add("The leaflet in other languages (draft translations, awaiting review): " + " · ".join(links))
     for kind, heading, folder in (("priorities", "Priorities at a glance", "priorities"),
                                   ("themes", "Cross-cutting themes at a glance", "themes")):
         items = edition[kind]
@@ -498,11 +503,12 @@ def history_page(plan: Plan, edition: dict) -> Page:
 
 
 def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
-                  leaflet: str | None = None) -> list[Page]:
+                  leaflet: str | None = None, translated_leaflets: list | None = None) -> list[Page]:
     """Every generated page of one edition; test_report feeds the accessibility statement,
-    and leaflet is the path of its printable summary, when there is one."""
+    leaflet is the path of its printable summary, when there is one, and translated_leaflets
+    lists (language code, language name, path) for the summary in other languages."""
     edition = resolve_edition(plan, edition_id)
-    pages = [home_page(plan, edition, leaflet), priorities_overview_page(plan, edition)]
+    pages = [home_page(plan, edition, leaflet, translated_leaflets or []), priorities_overview_page(plan, edition)]
     pages += [item_page(plan, edition, item, "priorities") for item in edition["priorities"]]
     pages += [item_page(plan, edition, item, "themes") for item in edition["themes"]]
     pages += [measures_page(plan, edition), partners_page(plan, edition), about_page(plan, edition),

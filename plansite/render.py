@@ -23,6 +23,7 @@ from .errors import PlanDataInvalid
 from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
+from .translations import Translator, translated_languages
 from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_pages,
                     expand_measure_directives, page_banner)
 from .validate import load_valid_plan
@@ -117,13 +118,23 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(config)
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
-    pdf = render_pdf(leaflet_html(plan, resolve_edition(plan, edition_id)), project_dir)
-    if pdf is None:
-        logging.getLogger("mkdocs.plansite").info(
-            "No printable leaflet for %s: Chromium is not installed (run scripts/install-test-tools.sh).", edition_id)
-    else:
+    resolved = resolve_edition(plan, edition_id)
+    pdf = render_pdf(leaflet_html(plan, resolved), project_dir)
+    if pdf is not None:
         data_files.append(DataFile(leaflet_path(edition_id), pdf))
-    pages = edition_pages(plan, edition_id, report, leaflet=leaflet_path(edition_id) if pdf else None)
+    # A leaflet in each language whose translators have done this edition's summary.
+    translated_leaflets = []
+    for language in translated_languages(plan):
+        translator = Translator(project_dir, language["code"])
+        if translator.lookup(edition_id, "summary", resolved["summary"]) is None:
+            continue
+        translated_pdf = render_pdf(leaflet_html(plan, resolved, translator), project_dir)
+        if translated_pdf is not None:
+            path = leaflet_path(edition_id, language["code"])
+            data_files.append(DataFile(path, translated_pdf))
+            translated_leaflets.append((language["code"], language["name"], path))
+    pages = edition_pages(plan, edition_id, report, leaflet=leaflet_path(edition_id) if pdf else None,
+                          translated_leaflets=translated_leaflets)
     return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources})
 
 
@@ -222,8 +233,8 @@ def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict:
 #: Where a built site remembers what each edition was built from.
 BUILD_STATE = ".build-state.json"
 
-#: Files whose change can alter every page: the theme, hand-written pages, our code.
-_TEMPLATE_INPUTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+#: Files whose change can alter every page: the theme, hand-written pages, translations, our code.
+_TEMPLATE_INPUTS = ("mkdocs.yml", "docs", "overrides", "hooks", "plan_data/translations")
 
 
 def _inputs_digest(project_dir: Path) -> str:

@@ -85,36 +85,45 @@ def extract(root: Path, plan: Plan, languages: list[str] | None = None) -> list[
     written = []
     codes = languages or [lang["code"] for lang in translated_languages(plan)]
     for language in codes:
+        written.append(_write_catalog(root, language, SITE_CATALOG, UI_MESSAGES, "The words this site writes itself"))
         for edition_id in plan.editions:
-            path = po_path(root, language, edition_id)
-            old = {message.context: message for message in _read(path, language) if message.id}
-            catalog = Catalog(
-                locale=language, fuzzy=False, project=plan.editions[edition_id]["title"], version=edition_id,
-                header_comment=(f"# {plan.editions[edition_id]['title']}: the plan's text, to translate into "
-                                f"{language}.\n# Made by `build_plan.py translations extract`; translate the "
-                                "msgstr lines, keep msgctxt and msgid."),
-                last_translator="", language_team=language, msgid_bugs_address="")
-            for context, english in edition_messages(plan, edition_id).items():
-                previous = old.get(context)
-                if previous is None or not previous.string:
-                    catalog.add(english, "", context=context)
-                elif previous.id == english:
-                    catalog.add(english, previous.string, context=context, flags=previous.flags)
-                else:
-                    catalog.add(english, previous.string, context=context, flags={"fuzzy"},
-                                previous_id=previous.id)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("wb") as handle:
-                write_po(handle, catalog, width=0, include_previous=True, sort_output=False)
-            written.append(path)
+            written.append(_write_catalog(root, language, edition_id, edition_messages(plan, edition_id),
+                                          plan.editions[edition_id]["title"]))
     return written
+
+
+def _write_catalog(root: Path, language: str, name: str, messages: dict[str, str], title: str) -> Path:
+    """Write one PO file: new texts empty, changed ones kept but fuzzy with the old English."""
+    path = po_path(root, language, name)
+    old = {message.context: message for message in _read(path, language) if message.id}
+    catalog = Catalog(
+        locale=language, fuzzy=False, project=title, version=name,
+        header_comment=(f"# {title}: to translate into {language}.\n# Made by `build_plan.py translations "
+                        "extract`; translate the msgstr lines, keep msgctxt and msgid."),
+        last_translator="", language_team=language, msgid_bugs_address="")
+    for context, english in messages.items():
+        previous = old.get(context)
+        if previous is None or not previous.string:
+            catalog.add(english, "", context=context)
+        elif previous.id == english:
+            catalog.add(english, previous.string, context=context, flags=previous.flags)
+        else:
+            catalog.add(english, previous.string, context=context, flags={"fuzzy"}, previous_id=previous.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=0, include_previous=True, sort_output=False)
+    return path
 
 
 def message_counts(root: Path, plan: Plan, language: str, edition_id: str) -> Counts:
     """How many of an edition's texts are translated, stale (English changed since) or missing."""
-    catalog = {message.context: message for message in _read(po_path(root, language, edition_id), language) if message.id}
+    return _counts(root, language, edition_id, edition_messages(plan, edition_id))
+
+
+def _counts(root: Path, language: str, name: str, messages: dict[str, str]) -> Counts:
+    catalog = {message.context: message for message in _read(po_path(root, language, name), language) if message.id}
     translated = stale = missing = 0
-    for context, english in edition_messages(plan, edition_id).items():
+    for context, english in messages.items():
         message = catalog.get(context)
         if message is None or not message.string:
             missing += 1
@@ -159,11 +168,58 @@ def status_report(root: Path, plan: Plan) -> str:
     for language in translated_languages(plan):
         code = language["code"]
         pages, notes = page_counts(root, code)
+        site = _counts(root, code, SITE_CATALOG, UI_MESSAGES)
         lines.append(f"{language['name']} ({code}), {language.get('review', 'draft')}: hand-written pages "
-                     f"{pages.translated} translated, {pages.stale} stale, {pages.missing} missing")
+                     f"{pages.translated} translated, {pages.stale} stale, {pages.missing} missing; "
+                     f"the site's own words {site.translated} of {site.total} translated, {site.stale} stale")
         for edition in plan.editions_newest_first():
             counts = message_counts(root, plan, code, edition["id"])
             lines.append(f"  {edition['id']}: {counts.translated} of {counts.total} texts translated, "
                          f"{counts.stale} stale, {counts.missing} missing")
         lines += [f"  {note}" for note in notes]
     return "\n".join(lines) if lines else "No languages other than English are configured in plan_data/languages.yaml."
+
+
+#: Words the site itself writes (not plan text), translated in <language>/site.po.
+UI_MESSAGES = {
+    "leaflet/summary-heading": "The plan in plain words",
+    "leaflet/priorities-heading": "Our priorities",
+    "leaflet/themes-heading": "Themes that run through all our work",
+    "leaflet/replaced": "This plan is no longer in force. The current plan is the {current}.",
+    "leaflet/made-from": "Made from: {sources}. The full plan, with every figure and its source, is on the "
+                         "partnership's plan website.",
+    "notice/draft": "This translation is a draft. It awaits review by a qualified translator.",
+    "notice/fallback": "Some parts are not yet translated and are shown in English.",
+}
+SITE_CATALOG = "site"
+
+
+class Translator:
+    """Looks up translations for one language; falls back to the English, and says so."""
+
+    def __init__(self, root: Path, language: str):
+        self.root = Path(root)
+        self.language = language
+        self._catalogs: dict[str, dict] = {}
+
+    def _catalog(self, name: str) -> dict:
+        if name not in self._catalogs:
+            catalog = _read(po_path(self.root, self.language, name), self.language)
+            self._catalogs[name] = {m.context: m for m in catalog if m.id}
+        return self._catalogs[name]
+
+    def lookup(self, catalog: str, context: str, english: str) -> str | None:
+        """The translation (stale ones too, which still publish), or None."""
+        message = self._catalog(catalog).get(context)
+        return message.string if message is not None and message.string else None
+
+    def has_any(self, catalog: str) -> bool:
+        return any(m.string for m in self._catalog(catalog).values())
+
+
+def harmless(text: str) -> str:
+    """Translated text made safe to publish: it comes from outside the team, so no HTML it
+    contains is kept and no Markdown link can be formed (no javascript: links)."""
+    from html import escape
+
+    return escape(text, quote=True).replace("[", "&#91;").replace("]", "&#93;")

@@ -187,3 +187,24 @@ def test_what_changed_in_the_2018_refresh(site):
     text = _article_text(site, "2017-2020-refresh-2018/changes/index.html")
     assert "Tackling Anti-Social Behaviour and Environmental Crime (new priority)" in text
     assert "Domestic Abuse and Sexual Violence : now led by Julia Cullum, Domestic Abuse and Sexual Violence Manager" in text
+
+
+def test_current_plan_leaflet_in_each_example_language(plan, site):
+    import re
+    from pypdf import PdfReader
+    from babel.messages.pofile import read_po
+    from conftest import ROOT
+    home = BeautifulSoup((site / "2024-2027" / "index.html").read_text(), "html.parser")
+    links = {a["hreflang"]: a for a in home.select("article a[hreflang]")}
+    assert [(code, links[code].get_text(), links[code]["lang"]) for code in ("pl", "lt", "ur")] == [
+        ("pl", "Polski", "pl"), ("lt", "Lietuvių", "lt"), ("ur", "اردو", "ur")]
+    for code, link in links.items():
+        reader = PdfReader((site / "2024-2027" / link["href"]).resolve())
+        assert reader.trailer["/Root"]["/Lang"] == code
+        with (ROOT / "plan_data" / "translations" / code / "2024-2027.po").open("rb") as handle:
+            title = next(m.string for m in read_po(handle) if m.context == "title")
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        if code == "ur":
+            assert len(re.findall(r"[\u0600-\u06FF]", text)) > 200  # set in Arabic script, shaped
+        else:
+            assert title.split()[0] in text

@@ -42,7 +42,9 @@ def test_messages_have_stable_ids(project):
 def test_a_language_is_added_by_configuration(project):
     project.write("plan_data/languages.yaml", LANGUAGES)
     message = translations(project.root, "extract")
-    assert message.startswith("Wrote 2 PO files under plan_data/translations/.")
+    assert message.startswith("Wrote 3 PO files under plan_data/translations/.")
+    assert catalog(po_path(project.root, "pl", "site"))["notice/draft"].id == (
+        "This translation is a draft. It awaits review by a qualified translator.")
     po = catalog(po_path(project.root, "pl", "2020-2023"))
     assert po["priorities/reducing-crime/title"].id == "Reducing Crime"
     assert po["priorities/reducing-crime/title"].string == ""
@@ -68,7 +70,8 @@ def test_status_counts_translated_missing_and_stale(project):
     assert '#, fuzzy\n#| msgid "We want fewer crimes."\nmsgctxt "summary"\nmsgid "We want less crime."' in path.read_text()
     report = translations(project.root, "status")
     assert report.splitlines()[:2] == [
-        "Polski (pl), draft: hand-written pages 0 translated, 0 stale, 0 missing",
+        "Polski (pl), draft: hand-written pages 0 translated, 0 stale, 0 missing; the site's own words 0 of 7 "
+        "translated, 0 stale",
         f"  2020-2023-refresh-2021: 0 of {len(edition_messages(plan, '2020-2023-refresh-2021'))} texts translated, "
         f"0 stale, {len(edition_messages(plan, '2020-2023-refresh-2021'))} missing",
     ]

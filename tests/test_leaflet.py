@@ -1,0 +1,43 @@
+"""Leaflets in other languages: language marking, right-to-left, and translator text made harmless."""
+from plansite.leaflet import leaflet_html, local_date
+from plansite.validate import load_valid_plan
+from plansite.versions import resolve_edition
+
+
+class FakeTranslator:
+    def __init__(self, language, texts):
+        self.language, self.texts = language, texts
+
+    def lookup(self, catalog, context, english):
+        return self.texts.get(context)
+
+
+def test_translated_text_cannot_run_a_script(project):
+    plan = load_valid_plan(project.root)
+    edition = resolve_edition(plan, "2020-2023")
+    evil = FakeTranslator("pl", {
+        "summary": "Chcemy <script>alert(1)</script> mniej [kliknij](javascript:alert(1)) przestępstw.",
+        "title": '<img src=x onerror="alert(1)">',
+    })
+    html = leaflet_html(plan, edition, evil)
+    assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_untranslated_parts_are_marked_english_under_a_notice(project):
+    plan = load_valid_plan(project.root)
+    edition = resolve_edition(plan, "2020-2023")
+    html = leaflet_html(plan, edition, FakeTranslator("ur", {"summary": "ہم کم جرائم چاہتے ہیں۔"}))
+    assert html.startswith('<!doctype html><html lang="ur" dir="rtl">')
+    assert "<p>ہم کم جرائم چاہتے ہیں۔</p>" in html
+    assert '<h1><span lang="en" dir="ltr">Example Plan 2020 to 2023</span></h1>' in html
+    assert ('<p class=\'notice\'><span lang="en" dir="ltr">Some parts are not yet translated and are shown in '
+            'English.</span></p>') in html
+
+
+def test_dates_follow_the_language():
+    assert local_date("2024-09-24", "en") == "24 September 2024"
+    assert local_date("2024-09-24", "pl") == "24 września 2024"
+    assert local_date("2024-09-24", "lt") == "2024 m. rugsėjo 24 d."
+    assert local_date("2018-11", "pl") == "listopad 2018"
+    assert local_date("2017", "ur") == "2017"
