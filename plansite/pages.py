@@ -502,23 +502,40 @@ def history_page(plan: Plan, edition: dict) -> Page:
     return Page("history.md", "How the priorities changed", w.markdown())
 
 
+def _page_makers(plan: Plan, edition: dict, test_report: dict | None, leaflet: str | None,
+                 translated_leaflets: list) -> list[tuple[str, object]]:
+    """(path, function that writes the page) for every generated page of an edition."""
+    makers = [("index.md", lambda: home_page(plan, edition, leaflet, translated_leaflets)),
+              ("priorities/index.md", lambda: priorities_overview_page(plan, edition))]
+    for kind in ("priorities", "themes"):
+        makers += [(f"{kind}/{item['id']}.md", lambda item=item, kind=kind: item_page(plan, edition, item, kind))
+                   for item in edition[kind]]
+    makers += [("measures.md", lambda: measures_page(plan, edition)),
+               ("partners.md", lambda: partners_page(plan, edition)),
+               ("about.md", lambda: about_page(plan, edition)),
+               ("editions.md", lambda: editions_page(plan, edition)),
+               ("history.md", lambda: history_page(plan, edition)),
+               ("sources.md", lambda: sources_page(plan, edition))]
+    if plan.glossary:
+        makers.append(("glossary.md", lambda: glossary_page(plan, edition)))
+    makers.append(("accessibility.md", lambda: accessibility_page(plan, edition, test_report)))
+    if edition["kind"] == "refresh":
+        makers.append(("changes.md", lambda: changes_page(plan, edition)))
+    return makers
+
+
 def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
                   leaflet: str | None = None, translated_leaflets: list | None = None) -> list[Page]:
     """Every generated page of one edition; test_report feeds the accessibility statement,
     leaflet is the path of its printable summary, when there is one, and translated_leaflets
     lists (language code, language name, path) for the summary in other languages."""
     edition = resolve_edition(plan, edition_id)
-    pages = [home_page(plan, edition, leaflet, translated_leaflets or []), priorities_overview_page(plan, edition)]
-    pages += [item_page(plan, edition, item, "priorities") for item in edition["priorities"]]
-    pages += [item_page(plan, edition, item, "themes") for item in edition["themes"]]
-    pages += [measures_page(plan, edition), partners_page(plan, edition), about_page(plan, edition),
-              editions_page(plan, edition), history_page(plan, edition), sources_page(plan, edition)]
-    if plan.glossary:
-        pages.append(glossary_page(plan, edition))
-    pages.append(accessibility_page(plan, edition, test_report))
-    if edition["kind"] == "refresh":
-        pages.append(changes_page(plan, edition))
-    return pages
+    return [make() for _, make in _page_makers(plan, edition, test_report, leaflet, translated_leaflets or [])]
+
+
+def edition_page_paths(plan: Plan, edition_id: str) -> list[str]:
+    """Where an edition's generated pages go, without writing them."""
+    return [path for path, _ in _page_makers(plan, resolve_edition(plan, edition_id), None, None, [])]
 
 
 def edition_nav(plan: Plan, edition_id: str) -> list:

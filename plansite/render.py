@@ -24,8 +24,8 @@ from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .translations import Translator, translated_languages
-from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_pages,
-                    expand_measure_directives, page_banner)
+from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_page_paths,
+                    edition_pages, expand_measure_directives, page_banner)
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
 
@@ -115,7 +115,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
     config.site_name = edition["title"]
     current = plan.current_edition_id()
-    current_sources = [p.path for p in edition_pages(plan, current)] + _handwritten_pages(config)
+    current_sources = edition_page_paths(plan, current) + _handwritten_pages(config)
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
     resolved = resolve_edition(plan, edition_id)
