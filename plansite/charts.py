@@ -12,6 +12,9 @@ from html import escape
 from .measures import Figure, format_number
 
 WIDTH = 640
+#: Text size in chart units: a 640-unit chart fills a phone's 340 pixels, so this is about
+#: 11 pixels there and 17 on a desktop, where the chart is at most 34rem wide.
+FONT = 20
 _MARKERS = ("circle", "square", "triangle", "diamond", "cross")
 _DASHES = ("", "6 4", "2 3", "10 3 2 3", "1 5")
 
@@ -43,7 +46,7 @@ def _open(chart_id: str, title: str, description: str, height: int) -> list[str]
     return [
         f'<svg class="plan-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg" '
-        'fill="currentColor" stroke="currentColor" font-size="14">',
+        'fill="currentColor" stroke="currentColor" font-size="' + str(FONT) + '">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(description)}</desc>',
     ]
@@ -66,8 +69,8 @@ def chart(chart_id: str, title: str, description: str, figures: list[Figure],
 
 
 def _line_chart(chart_id, title, description, figures, series_order, periods) -> str:
-    left, right, top, bottom = 56, 150, 16, 48
-    height = 300
+    left, right, top, bottom = 80, 200, 20, 60
+    height = 340
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     values = [f.value for f in figures if f.value is not None]
     vmax = _scale_max(values)
@@ -88,13 +91,13 @@ def _line_chart(chart_id, title, description, figures, series_order, periods) ->
     out.append('<g stroke="none" text-anchor="end">')
     for tick in range(5):
         ty = top + plot_h - tick * plot_h / 4
-        out.append(f'<text x="{left - 6}" y="{ty + 5:.0f}">{format_number(vmax * tick / 4)}</text>')
+        out.append(f'<text x="{left - 8}" y="{ty + 7:.0f}">{format_number(vmax * tick / 4)}</text>')
     out.append("</g>")
     every = max(1, round(len(periods) / 6))
     out.append('<g stroke="none" text-anchor="middle">')
     for index, period in enumerate(periods):
         if index % every == 0 or index == len(periods) - 1:
-            out.append(f'<text x="{x(period):.0f}" y="{height - bottom + 20}">{escape(_short(period.label))}</text>')
+            out.append(f'<text x="{x(period):.0f}" y="{height - bottom + 28}">{escape(_short(period.label))}</text>')
     out.append("</g>")
     for number, name in enumerate(series_order):
         points = [(x(f.period), y(f.value)) for f in figures if f.series == name and f.value is not None]
@@ -107,16 +110,16 @@ def _line_chart(chart_id, title, description, figures, series_order, periods) ->
         shape = _MARKERS[number % len(_MARKERS)]
         out.append('<g stroke="none">' + "".join(_marker(shape, px, py) for px, py in points) + "</g>")
         last_x, last_y = points[-1]
-        out.append(f'<text x="{last_x + 10:.0f}" y="{last_y + 5:.0f}" stroke="none">{escape(name)}</text>')
+        out.append(f'<text x="{last_x + 12:.0f}" y="{last_y + 7:.0f}" stroke="none">{escape(name)}</text>')
     out.append("</svg>")
     return "".join(out)
 
 
 def _bar_chart(chart_id, title, description, figures, series_order, periods, format_value) -> str:
-    label_w, right = 170, 110
-    bar_h, gap = 18, 14
+    label_w, right = 230, 130
+    bar_h, gap = 26, 18
     rows = [name for name in series_order if any(f.series == name for f in figures)]
-    legend_h = 28 if len(periods) > 1 else 0
+    legend_h = 36 if len(periods) > 1 else 0
     group_h = len(periods) * bar_h + gap
     height = legend_h + len(rows) * group_h + 8
     values = [f.value for f in figures if f.value is not None]
@@ -127,22 +130,22 @@ def _bar_chart(chart_id, title, description, figures, series_order, periods, for
     styles = ['fill="none" stroke-width="2"', 'stroke="none"'] if len(periods) == 2 else ['stroke="none"']
     if legend_h:
         for index, period in enumerate(periods):
-            lx = label_w + index * 200
-            out.append(f'<rect x="{lx}" y="6" width="14" height="14" {styles[index]}/>')
-            out.append(f'<text x="{lx + 20}" y="18" stroke="none">{escape(_short(period.label))}</text>')
+            lx = label_w + index * 220
+            out.append(f'<rect x="{lx}" y="8" width="18" height="18" {styles[index]}/>')
+            out.append(f'<text x="{lx + 26}" y="24" stroke="none">{escape(_short(period.label))}</text>')
     for row, name in enumerate(rows):
         gy = legend_h + row * group_h
-        out.append(f'<text x="{label_w - 8}" y="{gy + len(periods) * bar_h / 2 + 5:.0f}" '
+        out.append(f'<text x="{label_w - 10}" y="{gy + len(periods) * bar_h / 2 + 7:.0f}" '
                    f'text-anchor="end" stroke="none">{escape(name)}</text>')
         for index, period in enumerate(periods):
             match = [f for f in figures if f.series == name and f.period == period]
             by = gy + index * bar_h
             if not match or match[0].value is None:
-                out.append(f'<text x="{label_w + 4}" y="{by + 14}" stroke="none">no figure</text>')
+                out.append(f'<text x="{label_w + 4}" y="{by + 20}" stroke="none">no figure</text>')
                 continue
             width = max(match[0].value / vmax * plot_w, 1)
             out.append(f'<rect x="{label_w}" y="{by + 2}" width="{width:.0f}" height="{bar_h - 4}" {styles[index]}/>')
-            out.append(f'<text x="{label_w + width + 6:.0f}" y="{by + 14}" stroke="none">'
+            out.append(f'<text x="{label_w + width + 8:.0f}" y="{by + 20}" stroke="none">'
                        f'{escape(format_value(match[0]))}</text>')
     out.append("</svg>")
     return "".join(out)
