@@ -65,14 +65,21 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
     direction = "rtl" if rtl else "ltr"
     fallback = []
 
+    def fill(template: str, values: dict) -> str:
+        # Plain replacement, not str.format: a translation must not reach into the values.
+        for name, value in values.items():
+            template = template.replace("{" + name + "}", value)
+        return template
+
     def text(catalog: str, context: str, english: str, **values) -> str:
+        """values are HTML already; the template is escaped before they go in."""
         translated = translator.lookup(catalog, context, english)
         if translated is not None:
-            return harmless(translated).format(**values) if values else harmless(translated)
+            return fill(harmless(translated), values)
         if language != "en":
             fallback.append(context)
-            return f'<span lang="en" dir="ltr">{escape(english.format(**values) if values else english)}</span>'
-        return escape(english.format(**values) if values else english)
+            return f'<span lang="en" dir="ltr">{fill(escape(english), values)}</span>'
+        return fill(escape(english), values)
 
     def block(catalog: str, context: str, english: str) -> str:
         translated = translator.lookup(catalog, context, english)

@@ -41,3 +41,14 @@ def test_dates_follow_the_language():
     assert local_date("2024-09-24", "lt") == "2024 m. rugsėjo 24 d."
     assert local_date("2018-11", "pl") == "listopad 2018"
     assert local_date("2017", "ur") == "2017"
+
+
+def test_values_are_escaped_once_and_translations_cannot_reach_into_them(project):
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "title: Example Plan 2021/22 refresh",
+                    "title: Example Plan 2021/22 refresh & review")
+    plan = load_valid_plan(project.root)
+    edition = resolve_edition(plan, "2020-2023")
+    english = leaflet_html(plan, edition)
+    assert "The current plan is the Example Plan 2021/22 refresh &amp; review." in english
+    sneaky = FakeTranslator("pl", {"leaflet/replaced": "Obecny plan: {current.__class__}"})
+    assert "Obecny plan: {current.__class__}" in leaflet_html(plan, edition, sneaky)
