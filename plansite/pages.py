@@ -149,6 +149,9 @@ def home_page(plan: Plan, edition: dict, leaflet: str | None = None, translated_
     else:
         w.add("*The source documents we hold for this edition do not include a vision statement.*")
     w.add("## The plan in plain words", edition["summary"].strip())
+    # The summary is ours, but any figure in it comes from the edition's own documents.
+    w.add("*Written in plain words from: " + "; ".join(
+        f"[{plan.sources[s]['title']}]({w.link('sources.md', s)})" for s in edition["sources_all"]) + ".*")
     if leaflet:
         w.add(f"[Download this summary as a printable leaflet (PDF, A4)]({w.link(leaflet)})")
     if translated_leaflets:

@@ -374,3 +374,10 @@ def test_accessibility_statement_reports_the_last_test_run(site_project):
     assert "all 40 HTML files with the Nu Html Checker (vnu-jar 26.9.27): no errors found" in text
     assert "9 of 9 checks passed" in text
     assert "last ran on 21 November 2026 (code version abc1234)" in page.select_one("article").get_text()
+
+
+def test_summary_names_the_documents_it_was_written_from(built):
+    page = soup(built / REFRESH / "index.html")
+    line = heading(page, "The plan in plain words").find_next("em", string=lambda t: t and "Written in plain words" in t)
+    paragraph = line.parent if line else page.find(string=lambda t: t and "Written in plain words from" in t).find_parent("p")
+    assert [a["href"] for a in paragraph.find_all("a")] == ["sources/#plan-a", "sources/#report-b"]
