@@ -1,4 +1,4 @@
-"""MkDocs hook: adds one plan edition's generated pages to the build.
+"""MkDocs hook: adds one plan edition's generated pages, in one language, to the build.
 
 A thin adapter: all content logic lives in the plansite package. The edition is
 read from plan_data/ inside the events, never at import time, because MkDocs keeps
@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from plansite import render, theme
+from plansite import render, theme, translations
 
 
 @event_priority(-50)
@@ -22,6 +22,8 @@ def on_config(config):
         config.plan_edition = render.prepare_edition(project_dir, config)
     except render.BuildError as error:
         raise PluginError(str(error)) from None
+    # The 404 page has no page events; its switcher leads to each language's home.
+    config.extra["alternate"] = config.plan_edition.alternates("")
     return config
 
 
@@ -34,7 +36,16 @@ def on_env(env, config, files):
 # Runs late so that plugins which rewrite the file list see our pages last.
 @event_priority(-100)
 def on_files(files, config):
-    for page in config.plan_edition.pages:
+    build = config.plan_edition
+    for file in list(files):
+        # Translations of hand-written pages (page.pl.md) are not pages of their own: they
+        # replace their English page in their language's build.
+        if file.src_uri.endswith(".md") and translations.is_translation(Path(file.src_uri).name):
+            files.remove(file)
+    for path, markdown in build.translated_pages.items():
+        files.remove(files.get_file_from_path(path))
+        files.append(File.generated(config, path, content=markdown))
+    for page in build.pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
             raise PluginError(
@@ -42,7 +53,7 @@ def on_files(files, config):
                 f"Rename or remove docs/{page.path}."
             )
         files.append(File.generated(config, page.path, content=page.markdown))
-    for data_file in config.plan_edition.data_files:
+    for data_file in build.data_files:
         files.append(File.generated(config, data_file.path, content=data_file.content))
     return files
 
@@ -54,8 +65,18 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
 
+def on_page_content(html, page, config, files):
+    build = config.plan_edition
+    if build.is_untranslated(page.file.src_uri, page.file.generated_by is not None):
+        return render.untranslated_notice_html(build.words) + f'<div lang="en" dir="ltr">{html}</div>'
+    return html
+
+
 def on_page_context(context, page, config, nav):
-    context["plan_banner"] = config.plan_edition.banner(page.url)
+    build = config.plan_edition
+    context["plan_banner"] = build.banner(page.url)
+    # The language switcher leads to this same page in each language.
+    config.extra["alternate"] = build.alternates(page.url)
     return context
 
 
@@ -67,5 +88,18 @@ def on_post_template(output_content, template_name, config):
     return _fix(output_content, config) if template_name.endswith(".html") else output_content
 
 
+@event_priority(-100)
+def on_post_build(config):
+    # The search index is written from the pages' text, before their English was marked.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        text = index.read_text(encoding="utf-8")
+        index.write_text(translations.strip_markers(text), encoding="utf-8")
+
+
 def _fix(html, config):
-    return theme.fix_html(html, version_label=f"{config.site_name}: choose another edition")
+    words = config.plan_edition.words
+    html = theme.fix_html(html, **config.plan_edition.theme_labels(config.site_name))
+    html = theme.set_direction(html, words.direction)
+    html = theme.set_alternate_links(html, {alt["lang"]: alt["link"] for alt in config.extra["alternate"]})
+    return html if words.is_source else theme.mark_languages(html)

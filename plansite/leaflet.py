@@ -57,7 +57,7 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
     says so; translated text is escaped, since it comes from outside the team."""
     from babel import Locale
 
-    from .translations import UI_MESSAGES, harmless
+    from .translations import SITE_CATALOG, fill, harmless
 
     translator = translator or _English()
     language = translator.language
@@ -65,21 +65,19 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
     direction = "rtl" if rtl else "ltr"
     fallback = []
 
-    def fill(template: str, values: dict) -> str:
-        # Plain replacement, not str.format: a translation must not reach into the values.
-        for name, value in values.items():
-            template = template.replace("{" + name + "}", value)
-        return template
-
-    def text(catalog: str, context: str, english: str, **values) -> str:
+    def text(catalog: str, context: str | None, english: str, **values) -> str:
         """values are HTML already; the template is escaped before they go in."""
         translated = translator.lookup(catalog, context, english)
         if translated is not None:
             return fill(harmless(translated), values)
         if language != "en":
-            fallback.append(context)
+            fallback.append(english)
             return f'<span lang="en" dir="ltr">{fill(escape(english), values)}</span>'
         return fill(escape(english), values)
+
+    def t(english: str, **values) -> str:
+        """One of the site's own texts (site.po), found by extract as t("...")."""
+        return text(SITE_CATALOG, None, english, **values)
 
     def block(catalog: str, context: str, english: str) -> str:
         translated = translator.lookup(catalog, context, english)
@@ -99,13 +97,14 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
             f"{escape(local_date(edition['published']['date'], language))}: "
             f"{text(ident, 'published/note', ' '.join(edition['published']['note'].split()))}</p>"]
     if edition["status"] != "current":
-        body.append("<p class='notice'>" + text("site", "leaflet/replaced", UI_MESSAGES["leaflet/replaced"],
-                                                current=escape(current["title"])) + "</p>")
-    body.append(f"<h2>{text('site', 'leaflet/summary-heading', UI_MESSAGES['leaflet/summary-heading'])}</h2>")
+        body.append("<p class='notice'>" + t("This plan is no longer in force. The current plan is the {current}.",
+                                             current=escape(current["title"])) + "</p>")
+    body.append(f"<h2>{t('The plan in plain words')}</h2>")
     body.append(block(ident, "summary", edition["summary"]))
-    for kind, key in (("priorities", "leaflet/priorities-heading"), ("themes", "leaflet/themes-heading")):
+    for kind, heading in (("priorities", lambda: t("Our priorities")),
+                          ("themes", lambda: t("Themes that run through all our work"))):
         if edition[kind]:
-            body.append(f"<h2>{text('site', key, UI_MESSAGES[key])}</h2><ul>")
+            body.append(f"<h2>{heading()}</h2><ul>")
             for item in edition[kind]:
                 base = f"{kind}/{item['id']}"
                 outcome = (" " + text(ident, f"{base}/key_outcome", item["key_outcome"].strip())
@@ -114,13 +113,13 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
                             f"({text(ident, base + '/title', item['title'])}).{outcome}</li>")
             body.append("</ul>")
     sources = ", ".join(escape(plan.sources[s]["title"]) for s in edition.get("sources_all", edition["sources"]))
-    body.append("<p class='small'>" + text("site", "leaflet/made-from", UI_MESSAGES["leaflet/made-from"],
-                                           sources=sources) + "</p>")
+    body.append("<p class='small'>" + t("Made from: {sources}. The full plan, with every figure and its source, "
+                                        "is on the partnership's plan website.", sources=sources) + "</p>")
     notices = []
     if language != "en":
-        notices.append(text("site", "notice/draft", UI_MESSAGES["notice/draft"]))
+        notices.append(t("This translation is a draft. It awaits review by a qualified translator."))
         if fallback:
-            notices.append(text("site", "notice/fallback", UI_MESSAGES["notice/fallback"]))
+            notices.append(t("Some parts are not yet translated and are shown in English."))
     head = (f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
             f"<title>{escape(edition['title'])}</title><style>{_STYLE}</style></head><body>")
     notice_html = "".join(f"<p class='notice'>{n}</p>" for n in notices)

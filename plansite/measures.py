@@ -251,6 +251,7 @@ class Summary:
     change: float | None = None
     change_pct: float | None = None
     gaps: list[str] = field(default_factory=list)
+    gap_periods: list = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     target_met: bool | None = None
 
@@ -280,6 +281,7 @@ def summarise(measure: dict, figures: list[Figure]) -> Summary:
     summary.main = [f for f in figures if f.series == main_series]
     with_values = [f for f in summary.main if f.value is not None]
     summary.gaps = [f.period.label for f in summary.main if f.value is None]
+    summary.gap_periods = [f.period for f in summary.main if f.value is None]
     if not with_values:
         return summary
     summary.latest = with_values[-1]
@@ -321,13 +323,13 @@ def _judge(measure: dict, ours: float, theirs: float) -> str:
 
 # --- Words ----------------------------------------------------------------------------
 
-_UNIT_SUFFIX = {
-    "rate_per_1000": " per 1,000 people",
-    "rate_per_10000": " per 10,000 people",
-    "rate_per_100000": " per 100,000 people",
-}
-
 MOVEMENT_SYMBOLS = {"up": "↑", "down": "↓", "same": "→"}
+
+
+def _english():
+    from .translations import Words
+
+    return Words()
 
 
 def format_number(value: float) -> str:
@@ -336,63 +338,84 @@ def format_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def format_value(measure: dict, figure: Figure | None, value: float | None = None) -> str:
+def format_value(measure: dict, figure: Figure | None, value: float | None = None, words=None) -> str:
     """A figure with its unit, as a resident reads it: '1,633', '73%', '77.1 per 1,000 people'."""
+    words = words or _english()
     value = figure.value if value is None and figure is not None else value
     if value is None:
-        return "no figure"
+        return words.t("no figure")
     if measure["unit"] == "percentage" or (figure is not None and figure.is_percent):
-        return f"{format_number(value)}%"
-    return format_number(value) + _UNIT_SUFFIX.get(measure["unit"], "")
+        return words.percent(value)
+    number = words.number(value)
+    return {"rate_per_1000": lambda: words.t("{number} per 1,000 people", number=number),
+            "rate_per_10000": lambda: words.t("{number} per 10,000 people", number=number),
+            "rate_per_100000": lambda: words.t("{number} per 100,000 people", number=number),
+            }.get(measure["unit"], lambda: number)()
 
 
-def _period_phrase(latest: Figure, previous: Figure) -> str:
-    if latest.period.relative and previous.period.relative:
-        return f"in {latest.period.label} compared with {previous.period.label}"
-    return f"{latest.period.phrase} compared with {previous.period.label}"
-
-
-def sentence(summary: Summary) -> str:
+def sentence(summary: Summary, words=None) -> str:
     """One plain-language sentence (or two) about what the figures show."""
+    words = words or _english()
+    t = words.t
     measure = summary.measure
     name = measure["plain_title"]
+
+    def value(figure: Figure) -> str:
+        return format_value(measure, figure, words=words)
+
     if not summary.has_figures:
-        return "No figures have been published for this measure yet."
+        return t("No figures have been published for this measure yet.")
     if summary.latest is None:
         # Only breakdowns (wards, survey topics...): say which is highest and lowest.
         last_period = max((f.period for f in summary.figures if f.value is not None), key=lambda p: p.sort_key)
         group = sorted((f for f in summary.figures if f.period == last_period and f.value is not None),
                        key=lambda f: f.value)
         if len(group) == 1:
-            return f"{name}: {group[0].series} {format_value(measure, group[0])} {last_period.phrase}."
-        return (f"{name} {last_period.phrase}: highest for {group[-1].series} ({format_value(measure, group[-1])}), "
-                f"lowest for {group[0].series} ({format_value(measure, group[0])}).")
+            return t("{measure}: {group} {value} {period}.", measure=name, group=words.english(group[0].series),
+                     value=value(group[0]), period=words.period_phrase(last_period))
+        return t("{measure} {period}: highest for {highest} ({highest_value}), lowest for {lowest} ({lowest_value}).",
+                 measure=name, period=words.period_phrase(last_period),
+                 highest=words.english(group[-1].series), highest_value=value(group[-1]),
+                 lowest=words.english(group[0].series), lowest_value=value(group[0]))
     latest = summary.latest
     if summary.previous is None:
-        text = f"{name}: {format_value(measure, latest)} {latest.period.phrase}. Only one figure has been published, so there is no trend yet."
+        text = t("{measure}: {value} {period}. Only one figure has been published, so there is no trend yet.",
+                 measure=name, value=value(latest), period=words.period_phrase(latest.period))
     else:
         previous = summary.previous
-        period = _period_phrase(latest, previous)
+        if latest.period.relative and previous.period.relative:
+            period = t("in {latest} compared with {previous}", latest=words.period(latest.period),
+                       previous=words.period(previous.period))
+        else:
+            period = t("{latest} compared with {previous}", latest=words.period_phrase(latest.period),
+                       previous=words.period(previous.period))
         if summary.movement == "same":
-            text = (f"{name} stayed about the same, {format_value(measure, latest)} {period} "
-                    f"({format_value(measure, previous)}).")
+            text = t("{measure} stayed about the same, {value} {period} ({previous_value}).",
+                     measure=name, value=value(latest), period=period, previous_value=value(previous))
         else:
-            verb = "rose" if summary.movement == "up" else "fell"
             if _is_percentage(measure, latest):
-                amount = f"by {format_number(round(abs(summary.change), 1))} percentage points"
+                amount = t("{points} percentage points", points=words.number(round(abs(summary.change), 1)))
             elif summary.change_pct is not None:
-                amount = f"by {format_number(round(abs(summary.change_pct)))}%"
+                amount = words.percent(round(abs(summary.change_pct)))
             else:
-                amount = f"by {format_number(abs(summary.change))}"
-            text = (f"{name} {verb} {amount}, from {format_value(measure, previous)} "
-                    f"to {format_value(measure, latest)}, {period}.")
-        aim = {"down": "The plan aims for this figure to go down", "up": "The plan aims for this figure to go up"}
-        if measure["better"] in aim:
-            verdict = {"improving": "so this is an improvement", "getting worse": "so this is getting worse",
-                       "no clear change": "and there is no clear change"}[summary.trend]
-            text += f" {aim[measure['better']]}, {verdict}."
+                amount = words.number(abs(summary.change))
+            values = dict(measure=name, amount=amount, previous_value=value(previous),
+                          value=value(latest), period=period)
+            text = (t("{measure} rose by {amount}, from {previous_value} to {value}, {period}.", **values)
+                    if summary.movement == "up" else
+                    t("{measure} fell by {amount}, from {previous_value} to {value}, {period}.", **values))
+        if measure["better"] in ("up", "down"):
+            text += " " + {
+                ("down", "improving"): lambda: t("The plan aims for this figure to go down, so this is an improvement."),
+                ("down", "getting worse"): lambda: t("The plan aims for this figure to go down, so this is getting worse."),
+                ("down", "no clear change"): lambda: t("The plan aims for this figure to go down, and there is no clear change."),
+                ("up", "improving"): lambda: t("The plan aims for this figure to go up, so this is an improvement."),
+                ("up", "getting worse"): lambda: t("The plan aims for this figure to go up, so this is getting worse."),
+                ("up", "no clear change"): lambda: t("The plan aims for this figure to go up, and there is no clear change."),
+            }[(measure["better"], summary.trend)]()
         else:
-            text += " The plan does not say whether higher or lower is better for this figure."
+            text += " " + t("The plan does not say whether higher or lower is better for this figure.")
     if summary.gaps:
-        text += f" No figure was published for {', '.join(summary.gaps)}."
+        text += " " + t("No figure was published for {periods}.",
+                        periods=", ".join(words.period(p) for p in summary.gap_periods))
     return text

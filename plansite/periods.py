@@ -26,6 +26,10 @@ class Period:
     end: date
     label: str
     relative: bool = False
+    #: How the source wrote it, so the label can be written in another language:
+    #: year, financial_year, quarter, month, months, dates, latest, before or reported.
+    kind: str = "year"
+    months: int = 0
 
     @property
     def phrase(self) -> str:
@@ -80,32 +84,33 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
             raise PeriodError("a period relative to its source needs a source with a date")
         if value == "as reported":
             return Period(anchor, anchor, f"as reported on {anchor.day} {calendar.month_name[anchor.month]} {anchor.year}",
-                          relative=True)
+                          relative=True, kind="reported")
         months = int(relative[1] or relative[2])
         end = anchor if relative[1] else _months_before(anchor, months)
         label = f"the latest {months} months" if relative[1] else f"the {months} months before"
-        return Period(_months_before(end, months), end, label, relative=True)
+        return Period(_months_before(end, months), end, label, relative=True,
+                      kind="latest" if relative[1] else "before", months=months)
     if m := re.fullmatch(r"(\d{4})", value):
         year = int(m[1])
         return Period(date(year, 1, 1), date(year, 12, 31), raw)
     if m := re.fullmatch(r"(\d{4})\s*/\s*(\d{2}|\d{4})", value):
         start = _financial_year(m[1], m[2])
-        return Period(date(start, 4, 1), date(start + 1, 3, 31), f"{start}/{str(start + 1)[2:]}")
+        return Period(date(start, 4, 1), date(start + 1, 3, 31), f"{start}/{str(start + 1)[2:]}", kind="financial_year")
     if m := re.fullmatch(r"q([1-4])\s+(\d{4})\s*/\s*(\d{2}|\d{4})", value):
         quarter, start = int(m[1]), _financial_year(m[2], m[3])
         first_month = 4 + 3 * (quarter - 1)
         year = start + (first_month - 1) // 12
         first_month = (first_month - 1) % 12 + 1
         return Period(date(year, first_month, 1), _month_end(year, first_month + 2),
-                      f"Q{quarter} {start}/{str(start + 1)[2:]}")
+                      f"Q{quarter} {start}/{str(start + 1)[2:]}", kind="quarter")
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
             raise PeriodError(f"{raw} has no month {month}")
-        return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}")
+        return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
     if (m := re.fullmatch(r"([a-z]+\.?)\s+(\d{4})", value)) and _month(m[1]):
         year, month = int(m[2]), _month(m[1])
-        return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}")
+        return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
     if m := re.fullmatch(r"([a-z]+\.?)(?:\s+(\d{4}))?\s+to\s+([a-z]+\.?)\s+(\d{4})", value):
         first, last = _month(m[1]), _month(m[3])
         if first and last:
@@ -117,7 +122,7 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
             label = (f"{calendar.month_name[first]} {start_year} to {calendar.month_name[last]} {end_year}"
                      if start_year != end_year else
                      f"{calendar.month_name[first]} to {calendar.month_name[last]} {end_year}")
-            return Period(start, end, label)
+            return Period(start, end, label, kind="months")
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})\s+to\s+(\d{4})-(\d{2})-(\d{2})", value):
         try:
             start = date(int(m[1]), int(m[2]), int(m[3]))
@@ -127,5 +132,5 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
         if end < start:
             raise PeriodError(f"{raw} ends before it starts")
         return Period(start, end, f"{start.day} {calendar.month_name[start.month]} {start.year} to "
-                                  f"{end.day} {calendar.month_name[end.month]} {end.year}")
+                                  f"{end.day} {calendar.month_name[end.month]} {end.year}", kind="dates")
     raise PeriodError(f"'{raw}' is not a period we can read")

@@ -23,14 +23,16 @@ from .errors import PlanDataInvalid
 from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .translations import Translator, translated_languages
-from .pages import (DirectiveError, Page, abbreviation_definitions, edition_figures, edition_nav, edition_page_paths,
+from .translations import (Translator, Words, default_language, english_hash, handwritten_translation,
+                           message_counts, page_counts, translated_languages)
+from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav, edition_page_paths,
                     edition_pages, expand_measure_directives, page_banner)
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
 
-#: The environment variable that tells the MkDocs hook which edition to build.
+#: The environment variables that tell the MkDocs hook which edition to build, and in which language.
 EDITION_VARIABLE = "PLAN_EDITION"
+LANGUAGE_VARIABLE = "PLAN_LANGUAGE"
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
 
 
@@ -40,27 +42,87 @@ class BuildError(Exception):
 
 @dataclass
 class EditionBuild:
-    """What the MkDocs hook needs to publish one edition."""
+    """What the MkDocs hook needs to publish one edition in one language."""
 
     edition_id: str
     pages: list[Page]
     data_files: list[DataFile]
     plan: Plan
     current_page_urls: set[str]
+    words: Words
+    #: (code, name, direction) of every language this edition is published in, English first.
+    languages: list[tuple[str, str, str]]
+    #: Hand-written page -> its translation's Markdown, for the pages translated into this language.
+    translated_pages: dict[str, str]
+    #: Hand-written pages whose translation is older than the English, with the English's date.
+    stale_pages: dict[str, str]
+
+    @property
+    def language(self) -> str:
+        return self.words.language
+
+    def theme_labels(self, site_name: str) -> dict[str, str]:
+        """Accessible names the theme lacks, in the page's language."""
+        return {"version_label": self.words.plain("{edition}: choose another edition", edition=site_name),
+                "search_label": self.words.plain("Search")}
 
     def banner(self, page_url: str) -> dict | None:
         """The archive or draft notice for one page, or None on the current edition."""
-        return page_banner(self.plan, self.edition_id, page_url, self.current_page_urls)
+        return page_banner(self.plan, self.edition_id, page_url, self.current_page_urls, self.words)
 
     def page_markdown(self, markdown: str, page_path: str) -> str:
         """A page's Markdown with its measure directives expanded and the glossary's
         abbreviations defined, so every occurrence gets an <abbr> with its expansion."""
         try:
-            markdown = expand_measure_directives(markdown, self.plan, self.edition_id, page_path)
+            markdown = expand_measure_directives(markdown, self.plan, self.edition_id, page_path, self.words)
         except DirectiveError as error:
             raise BuildError(str(error)) from None
+        if page_path in self.translated_pages:
+            markdown = after_title(markdown.lstrip("\n"),
+                                   handwritten_notice(self.words, self.stale_pages.get(page_path)))
         definitions = abbreviation_definitions(self.plan)
         return markdown + ("\n\n" + definitions + "\n" if definitions else "")
+
+    def is_untranslated(self, page_path: str, generated: bool) -> bool:
+        """A hand-written page shown in English on a page in another language."""
+        return not self.words.is_source and not generated and page_path not in self.translated_pages
+
+    def alternates(self, page_url: str) -> list[dict]:
+        """The same page in each language of this edition, as links relative to the page,
+        for the language switcher. English is at <site>/<edition>/, another language at
+        <site>/<language>/<edition>/."""
+        source = self.languages[0][0]
+        depth = page_url.count("/") if page_url else 0
+        to_site_root = "../" * (depth + 1 + (0 if self.language == source else 1))
+        return [{"name": name, "lang": code, "dir": direction, "current": code == self.language,
+                 "link": to_site_root + ("" if code == source else f"{code}/") + f"{self.edition_id}/{page_url}"}
+                for code, name, direction in self.languages]
+
+
+def handwritten_notice(words: Words, english_changed: str | None) -> str:
+    """Notices at the top of a translated hand-written page: draft, and stale."""
+    notices = []
+    if words.review == "draft":
+        notices.append(words.t("This translation is a draft. It awaits review by a qualified translator."))
+    if english_changed is not None:
+        notices.append(words.t("The English text of some parts changed on {date}, after they were translated. "
+                               "Their translation may be out of date.", date=words.date(english_changed))
+                       if english_changed else
+                       words.t("The English text of some parts changed after they were translated. "
+                               "Their translation may be out of date."))
+    if not notices:
+        return ""
+    return f'!!! note "{words.t("About this translation")}"\n' + "".join(f"    {n}\n\n" for n in notices) + "\n"
+
+
+def untranslated_notice_html(words: Words) -> str:
+    """The notice, in the reader's language, above a page that is shown in English."""
+    from .translations import mark_english_html
+
+    text = words.t("This page is not yet translated and is shown in English.")
+    return (f'<div class="admonition note" lang="{words.language}" dir="{words.direction}">'
+            f'<p class="admonition-title">{mark_english_html(words.t("About this translation"))}</p>'
+            f"<p>{mark_english_html(text)}</p></div>")
 
 
 #: Where the accessibility tests leave their results, for the accessibility statement.
@@ -89,8 +151,23 @@ def template_cache(project_dir: Path):
     return FileSystemBytecodeCache(str(folder))
 
 
+def edition_languages(project_dir: Path, plan: Plan, edition_id: str) -> list[str]:
+    """The languages an edition is published in: the source language always, the current
+    edition in every configured language (so each language has a home), and any other
+    edition in the languages whose translators have started it."""
+    source = default_language(plan)
+    current = plan.current_edition_id()
+    return [source] + [lang["code"] for lang in translated_languages(plan)
+                       if edition_id == current or Translator(project_dir, lang["code"]).has_any(edition_id)]
+
+
+def site_folder(plan: Plan, language: str, edition_id: str) -> str:
+    """Where one edition in one language goes in the site: '2024-2027' or 'pl/2024-2027'."""
+    return edition_id if language == default_language(plan) else f"{language}/{edition_id}"
+
+
 def prepare_edition(project_dir: Path, config) -> EditionBuild:
-    """Load and validate plan_data/, then set the MkDocs config up for one edition."""
+    """Load and validate plan_data/, then set the MkDocs config up for one edition in one language."""
     # A whole-site build validates once and hands the plan to each edition's build;
     # `mkdocs serve` and `mkdocs build` read plan_data/ afresh on every build.
     plan = getattr(config, "plan_preloaded", None)
@@ -107,40 +184,114 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
             f"There is no edition '{edition_id}' in plan_data/editions/. "
             f"Choose one of: {', '.join(sorted(plan.editions))}."
         )
-    edition = plan.editions[edition_id]
+    codes = [lang["code"] for lang in plan.languages]
+    language = os.environ.get(LANGUAGE_VARIABLE) or default_language(plan)
+    if language not in codes:
+        raise BuildError(f"There is no language '{language}' in plan_data/languages.yaml. "
+                         f"Choose one of: {', '.join(codes)}, or add it to plan_data/languages.yaml.")
+    languages = edition_languages(project_dir, plan, edition_id)
+    if language not in languages:
+        raise BuildError(f"The edition '{edition_id}' has no translation into '{language}' yet. "
+                         f"Run `python build_plan.py translations extract`, translate some of "
+                         f"plan_data/translations/{language}/{edition_id}.po, then build again.")
+    words = Words.for_language(project_dir, plan, language)
+    if not words.is_source:
+        words.editions = {e for e in plan.editions if language in edition_languages(project_dir, plan, e)}
+    edition = words.edition(plan, edition_id)
     # The same config object can be built more than once (a plugin may rebuild per
     # language), so keep the hand-written nav from mkdocs.yml and rebuild from it.
     if not hasattr(config, "plan_handwritten_nav"):
         config.plan_handwritten_nav = list(config.nav or [])
-    config.nav = edition_nav(plan, edition_id) + config.plan_handwritten_nav
+    translated_pages, stale_pages = {}, {}
+    for path in _handwritten_pages(config):
+        if not words.is_source:
+            try:
+                found = handwritten_translation(project_dir, path, language)
+            except ValueError as unsafe:
+                raise BuildError(str(unsafe)) from None
+            if found is not None:
+                translated_pages[path], changed = found
+                if changed is not None:
+                    stale_pages[path] = changed
+    config.nav = edition_nav(plan, edition_id, words) + _handwritten_nav(config.plan_handwritten_nav, words,
+                                                                         translated_pages)
     config.site_name = edition["title"]
+    config.theme["language"] = language
     current = plan.current_edition_id()
     current_sources = edition_page_paths(plan, current) + _handwritten_pages(config)
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
     resolved = resolve_edition(plan, edition_id)
-    pdf = render_pdf(leaflet_html(plan, resolved), project_dir)
+    translator = None if words.is_source else words.translator
+    leaflet = None
+    pdf = render_pdf(leaflet_html(plan, resolved, translator), project_dir)
     if pdf is not None:
-        data_files.append(DataFile(leaflet_path(edition_id), pdf))
-    # A leaflet in each language whose translators have done this edition's summary.
+        leaflet = leaflet_path(edition_id, None if words.is_source else language)
+        data_files.append(DataFile(leaflet, pdf))
+    # On the English pages, a leaflet in each language whose translators have done the summary.
     translated_leaflets = []
-    for language in translated_languages(plan):
-        translator = Translator(project_dir, language["code"])
-        if translator.lookup(edition_id, "summary", resolved["summary"]) is None:
+    for other in (translated_languages(plan) if words.is_source else []):
+        other_translator = Translator(project_dir, other["code"])
+        if other_translator.lookup(edition_id, "summary", resolved["summary"]) is None:
             continue
-        translated_pdf = render_pdf(leaflet_html(plan, resolved, translator), project_dir)
+        translated_pdf = render_pdf(leaflet_html(plan, resolved, other_translator), project_dir)
         if translated_pdf is not None:
-            path = leaflet_path(edition_id, language["code"])
+            path = leaflet_path(edition_id, other["code"])
             data_files.append(DataFile(path, translated_pdf))
-            translated_leaflets.append((language["code"], language["name"], path))
-    pages = edition_pages(plan, edition_id, report, leaflet=leaflet_path(edition_id) if pdf else None,
-                          translated_leaflets=translated_leaflets)
-    return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources})
+            translated_leaflets.append((other["code"], other["name"], path))
+    pages = edition_pages(plan, edition_id, report, leaflet=leaflet, translated_leaflets=translated_leaflets,
+                          words=words, completeness=language_completeness(project_dir, plan, edition_id))
+    directions = {code: Words.for_language(project_dir, plan, code).direction for code in languages}
+    names = {lang["code"]: lang["name"] for lang in plan.languages}
+    return EditionBuild(edition_id, pages, data_files, words.plan(plan), {page_url(path) for path in current_sources},
+                        words, [(code, names[code], directions[code]) for code in languages],
+                        translated_pages, stale_pages)
+
+
+def language_completeness(project_dir: Path, plan: Plan, edition_id: str) -> list[dict]:
+    """For the public languages page: how much of this edition each language has translated."""
+    from .translations import PLAN_CATALOG, SITE_CATALOG, _counts, plan_messages, ui_messages
+
+    rows = []
+    for language in translated_languages(plan):
+        code = language["code"]
+        counts = [message_counts(project_dir, plan, code, edition_id),
+                  _counts(project_dir, code, SITE_CATALOG, ui_messages(), keyed_by_english=True),
+                  _counts(project_dir, code, PLAN_CATALOG, plan_messages(plan))]
+        done = sum(c.translated + c.stale for c in counts)
+        total = sum(c.total for c in counts)
+        pages, _ = page_counts(project_dir, code)
+        rows.append({"code": code, "name": language["name"], "review": language.get("review", "draft"),
+                     "texts_done": done, "texts_total": total,
+                     "pages_done": pages.translated + pages.stale, "pages_total": pages.total,
+                     "published": code in edition_languages(project_dir, plan, edition_id)})
+    return rows
+
+
+def _handwritten_nav(nav: list, words: Words, translated_pages: dict[str, str]) -> list:
+    """The hand-written pages' menu entries: in another language, a translated page takes its
+    title from its own first heading, and an untranslated one keeps its English title, marked."""
+    if words.is_source:
+        return nav
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, target), = entry.items()
+            if isinstance(target, str):
+                out.append(target if target in translated_pages else {words.english(title): target})
+            else:
+                out.append({words.english(title): _handwritten_nav(target, words, translated_pages)})
+        else:
+            out.append(entry)
+    return out
 
 
 def _handwritten_pages(config) -> list[str]:
+    """The English hand-written pages in docs/ (not their translations, such as page.pl.md)."""
+    from .translations import is_translation
+
     docs = Path(config.docs_dir)
-    return [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    return [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not is_translation(p.name)]
 
 
 def page_url(source_path: str) -> str:
@@ -157,18 +308,19 @@ def page_url(source_path: str) -> str:
 LATEST = "latest"
 
 
-def versions_json(plan: Plan) -> list[dict]:
-    """The editions in mike's versions.json format, which Material's selector reads."""
+def versions_json(plan: Plan, edition_ids: list[str] | None = None) -> list[dict]:
+    """The editions in mike's versions.json format, which Material's selector reads; in another
+    language, only the editions published in it."""
     current = plan.current_edition_id()
     return [{"version": e["id"], "title": e["title"], "aliases": [LATEST] if e["id"] == current else []}
-            for e in plan.editions_newest_first()]
+            for e in plan.editions_newest_first() if edition_ids is None or e["id"] in edition_ids]
 
 
-def redirect_html(target: str, title: str, link_text: str) -> str:
+def redirect_html(target: str, title: str, link_text: str, language: str = "en") -> str:
     """A page that sends the reader on at once, with a link for browsers that do not follow it."""
     title, link_text = html.escape(title), html.escape(link_text)
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!doctype html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{title}</title>\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
@@ -179,7 +331,7 @@ def redirect_html(target: str, title: str, link_text: str) -> str:
 
 
 def root_index_html(plan: Plan) -> str:
-    """The site root's page: it sends readers to the current edition."""
+    """The site root's page (or a language's root): it sends readers to the current edition."""
     current = plan.editions[plan.current_edition_id()]
     return redirect_html(f"{current['id']}/", f"{plan.partnership['name']}: current plan",
                          f"Go to the current plan: {current['title']}")
@@ -212,22 +364,29 @@ class _MkDocsMessages(logging.Handler):
         self.echo(f"  {record.levelname.lower()}: {record.getMessage()}")
 
 
-def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool, plan: Plan | None = None) -> None:
-    """Build one edition with MkDocs into site_dir, reusing an already validated plan if given."""
+def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool, plan: Plan | None = None,
+                  language: str | None = None) -> None:
+    """Build one edition in one language (the source language when None) with MkDocs into
+    site_dir, reusing an already validated plan if given."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    previous = os.environ.get(EDITION_VARIABLE)
+    saved = {name: os.environ.get(name) for name in (EDITION_VARIABLE, LANGUAGE_VARIABLE)}
     os.environ[EDITION_VARIABLE] = edition_id
+    if language:
+        os.environ[LANGUAGE_VARIABLE] = language
+    else:
+        os.environ.pop(LANGUAGE_VARIABLE, None)
     try:
         config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
         config.plan_preloaded = plan
         build(config)
     finally:
-        if previous is None:
-            os.environ.pop(EDITION_VARIABLE, None)
-        else:
-            os.environ[EDITION_VARIABLE] = previous
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 #: Where a built site remembers what each edition was built from.
@@ -276,15 +435,29 @@ def edition_build_key(plan: Plan, edition_id: str, templates_digest: str, test_r
 
 @dataclass
 class BuildReport:
-    """What a whole-site build did."""
+    """What a whole-site build did: the site folders built and kept ('2024-2027', 'pl/2024-2027')."""
 
     plan: Plan
     built: list[str]
     reused: list[str]
 
 
-def _build_in_worker(project_dir: Path, edition_id: str, site_dir: Path, strict: bool, plan: Plan) -> tuple[list[str], str]:
-    """Build one edition in a worker process; return MkDocs' warnings and an error message, if any."""
+@dataclass(frozen=True)
+class _Unit:
+    """One edition in one language: one MkDocs build, one folder of the site."""
+
+    edition_id: str
+    language: str | None  # None for the source language
+    folder: str
+
+    def describe(self, plan: Plan) -> str:
+        title = plan.editions[self.edition_id]["title"]
+        return title if self.language is None else f"{title} ({self.language})"
+
+
+def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: bool, plan: Plan) -> tuple[list[str], str]:
+    """Build one edition in one language in a worker process; return MkDocs' warnings and an
+    error message, if any."""
     from mkdocs.exceptions import MkDocsException
 
     messages: list[str] = []
@@ -292,7 +465,7 @@ def _build_in_worker(project_dir: Path, edition_id: str, site_dir: Path, strict:
     handler = _MkDocsMessages(messages.append)
     logger.addHandler(handler)
     try:
-        build_edition(project_dir, edition_id, site_dir, strict=strict, plan=plan)
+        build_edition(project_dir, unit.edition_id, site_dir, strict=strict, plan=plan, language=unit.language)
         return messages, ""
     except (MkDocsException, SystemExit) as failure:
         return messages, str(failure) or failure.__class__.__name__
@@ -300,10 +473,20 @@ def _build_in_worker(project_dir: Path, edition_id: str, site_dir: Path, strict:
         logger.removeHandler(handler)
 
 
+def _units(project_dir: Path, plan: Plan) -> list[_Unit]:
+    source = default_language(plan)
+    units = []
+    for edition in plan.editions_newest_first():
+        for language in edition_languages(project_dir, plan, edition["id"]):
+            units.append(_Unit(edition["id"], None if language == source else language,
+                               site_folder(plan, language, edition["id"])))
+    return units
+
+
 def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
                echo: Callable[[str], None] = print) -> BuildReport:
-    """Validate plan_data/, build every edition whose inputs changed (in parallel), keep the
-    others from the previous build, and change site_dir only when all of it succeeded."""
+    """Validate plan_data/, build every edition and language whose inputs changed (in parallel),
+    keep the others from the previous build, and change site_dir only when all of it succeeded."""
     project_dir = Path(project_dir).resolve()
     site_dir = Path(site_dir).resolve()
     plan = load_valid_plan(project_dir)
@@ -312,35 +495,48 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
     try:
         templates = _inputs_digest(project_dir)
         report = read_test_report(project_dir)
-        keys = {e: edition_build_key(plan, e, templates, report) for e in plan.editions}
+        units = _units(project_dir, plan)
+        edition_keys = {e: edition_build_key(plan, e, templates, report) for e in plan.editions}
+        keys = {u.folder: hashlib.sha256(f"{edition_keys[u.edition_id]} {u.language}".encode()).hexdigest()
+                for u in units}
         try:
             previous = json.loads((site_dir / BUILD_STATE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             previous = {}
-        editions = [e["id"] for e in plan.editions_newest_first()]
-        reused = [e for e in editions if previous.get(e) == keys[e] and (site_dir / e / "index.html").is_file()]
-        to_build = [e for e in editions if e not in reused]
-        for edition_id in reused:
-            echo(f"Unchanged, kept from the last build: {plan.editions[edition_id]['title']}")
+        reused = [u for u in units if previous.get(u.folder) == keys[u.folder]
+                  and (site_dir / u.folder / "index.html").is_file()]
+        to_build = [u for u in units if u not in reused]
+        for unit in reused:
+            echo(f"Unchanged, kept from the last build: {unit.describe(plan)}")
         if to_build and not Path(CHROMIUM).exists():
             echo(f"Note: Chromium ({CHROMIUM}) is not installed, so leaflets that changed since they were "
                  "last printed are left out. Run `bash scripts/install-test-tools.sh --site`, then build again.")
-        _build_editions(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo)
+        _build_units(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo)
+        # Each language is a site of its own editions, as mike lays them out: a root page that
+        # leads to the current edition, latest/ and versions.json.
         current = plan.current_edition_id()
-        write_latest_alias(staging, plan, (staging if current in to_build else site_dir) / current)
-        (staging / "index.html").write_text(root_index_html(plan), encoding="utf-8")
-        (staging / "versions.json").write_text(
-            json.dumps(versions_json(plan), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        roots = []
+        for language in dict.fromkeys(u.language for u in units):
+            prefix = "" if language is None else f"{language}/"
+            folder = site_folder(plan, language or default_language(plan), current)
+            built = any(u.folder == folder for u in to_build)
+            (staging / prefix).mkdir(parents=True, exist_ok=True)
+            write_latest_alias(staging / prefix, plan, (staging if built else site_dir) / folder)
+            (staging / prefix / "index.html").write_text(root_index_html(plan), encoding="utf-8")
+            editions = [u.edition_id for u in units if u.language == language]
+            (staging / prefix / "versions.json").write_text(
+                json.dumps(versions_json(plan, editions), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            roots += [prefix + LATEST, prefix + "index.html", prefix + "versions.json"]
         if reused:
-            stale = [e for e in previous if e not in plan.editions]
-            _swap_parts(staging, site_dir, to_build + [LATEST, "index.html", "versions.json"], stale)
+            stale = [folder for folder in previous if folder not in keys]
+            _swap_parts(staging, site_dir, [u.folder for u in to_build] + roots, stale)
         else:
             _swap_into_place(staging, site_dir)
         # Written last: if anything above failed, the next build rebuilds what it must.
         _write_atomically(site_dir / BUILD_STATE, json.dumps(keys, indent=2) + "\n")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(plan, to_build, reused)
+    return BuildReport(plan, [u.folder for u in to_build], [u.folder for u in reused])
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -351,51 +547,59 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def _swap_parts(staging: Path, site_dir: Path, names: list[str], stale: list[str]) -> None:
     """Move the rebuilt parts of the site into place one rename each, leaving the unchanged
-    editions where they are; everything was built before the first rename."""
+    editions where they are; everything was built before the first rename. Names are paths
+    inside the site, such as '2024-2027' or 'pl/versions.json'."""
     trash = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
     try:
         for name in names + stale:
             if (site_dir / name).exists():
-                (site_dir / name).rename(trash / name)
+                (site_dir / name).rename(trash / name.replace("/", "__"))
         for name in names:
+            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).rename(site_dir / name)
     finally:
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def _build_editions(project_dir, plan, edition_ids, staging, site_dir, strict, jobs, echo) -> None:
-    if not edition_ids:
+def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo) -> None:
+    if not units:
         return
     import mkdocs.commands.build  # noqa: F401  imported once here, so forked workers share it
 
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(edition_ids)))
-    echo(f"Building {len(edition_ids)} edition{'s' if len(edition_ids) != 1 else ''} "
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
+    echo(f"Building {len(units)} edition{'s' if len(units) != 1 else ''} and translation{'s' if len(units) != 1 else ''} "
          f"on {workers} core{'s' if workers != 1 else ''} ...")
     failures = []
+    # Each unit builds into a folder of its own, never inside another unit's, because MkDocs
+    # empties its site folder first; they are moved into place once all have built.
+    folders = {u: staging / ".units" / u.folder.replace("/", "__") for u in units}
     if workers == 1:
-        results = ((e, _build_in_worker(project_dir, e, staging / e, strict, plan)) for e in edition_ids)
-        _report_builds(results, plan, edition_ids, site_dir, failures, echo)
+        results = ((u, _build_in_worker(project_dir, u, folders[u], strict, plan)) for u in units)
+        _report_builds(results, plan, units, site_dir, failures, echo)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_build_in_worker, project_dir, e, staging / e, strict, plan): e for e in edition_ids}
+            futures = {pool.submit(_build_in_worker, project_dir, u, folders[u], strict, plan): u for u in units}
             results = ((futures[f], f.result()) for f in as_completed(futures))
-            _report_builds(results, plan, edition_ids, site_dir, failures, echo)
+            _report_builds(results, plan, units, site_dir, failures, echo)
     if failures:
-        names = ", ".join(f"'{e}' ({error})" for e, error in failures)
-        raise BuildError(f"MkDocs could not build the edition {names}. The messages above say what went wrong. "
+        names = ", ".join(f"'{u.folder}' ({error})" for u, error in failures)
+        raise BuildError(f"MkDocs could not build {names}. The messages above say what went wrong. "
                          f"Your previous {site_dir.name}/ folder was left as it was.")
+    for unit, folder in folders.items():
+        (staging / unit.folder).parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(staging / unit.folder)
+    shutil.rmtree(staging / ".units", ignore_errors=True)
 
 
-def _report_builds(results, plan, edition_ids, site_dir, failures, echo) -> None:
-    for number, (edition_id, (messages, error)) in enumerate(results, start=1):
+def _report_builds(results, plan, units, site_dir, failures, echo) -> None:
+    for number, (unit, (messages, error)) in enumerate(results, start=1):
         for message in messages:
             echo(message)
         if error:
-            failures.append((edition_id, error))
-            echo(f"[{number}/{len(edition_ids)}] FAILED {plan.editions[edition_id]['title']}")
+            failures.append((unit, error))
+            echo(f"[{number}/{len(units)}] FAILED {unit.describe(plan)}")
         else:
-            echo(f"[{number}/{len(edition_ids)}] Built {plan.editions[edition_id]['title']} "
-                 f"-> {site_dir.name}/{edition_id}/")
+            echo(f"[{number}/{len(units)}] Built {unit.describe(plan)} -> {site_dir.name}/{unit.folder}/")
 
 
 def _swap_into_place(staging: Path, site_dir: Path) -> None:

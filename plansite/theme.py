@@ -35,3 +35,27 @@ def fix_html(html: str, *, version_label: str, search_label: str = "Search") -> 
         return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
 
     return _CONFIG.sub(relabel, html, count=1)
+
+
+def set_direction(html: str, direction: str) -> str:
+    """Put the language's direction on <html> too (the theme puts it on <body> only)."""
+    return re.sub(r"<html\b(?![^>]*\bdir=)", f'<html dir="{direction}"', html, count=1)
+
+
+def mark_languages(html: str) -> str:
+    """On a page in another language: English text marked lang="en" dir="ltr", including the
+    glossary's abbreviations, which stay English whatever the page's language."""
+    from .translations import mark_english_html
+
+    html = mark_english_html(html)
+    return re.sub(r"<abbr(?![^>]*\blang=)", '<abbr lang="en" dir="ltr"', html)
+
+
+def set_alternate_links(html: str, links: dict[str, str]) -> str:
+    """The theme's <link rel="alternate"> tags with our page-relative links: its `url` filter
+    cannot leave the site folder, which each language's pages are in."""
+    def replace(match: re.Match) -> str:
+        link = links.get(match.group(2))
+        return match.group(0) if link is None else f'{match.group(1)}{link}" hreflang="{match.group(2)}">'
+
+    return re.sub(r'(<link rel="alternate" href=")[^"]*" hreflang="([^"]+)">', replace, html)

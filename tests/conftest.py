@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from plansite.translations import is_translation
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PARTNERSHIP = """\
@@ -167,7 +169,9 @@ def site_project(project) -> Project:
     """The small project with the real mkdocs.yml, hook and hand-written docs, ready to build."""
     shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", project.root / "hooks")
-    shutil.copytree(ROOT / "docs", project.root / "docs")
+    # The English pages only: each test adds the translations it needs.
+    shutil.copytree(ROOT / "docs", project.root / "docs",
+                    ignore=lambda folder, names: [n for n in names if is_translation(n)])
     shutil.copytree(ROOT / "overrides", project.root / "overrides")
     return project
 

@@ -165,7 +165,7 @@ def test_mkdocs_warning_stops_a_strict_build_and_keeps_the_site(built, site_proj
     (site_project.root / "docs" / "about-this-site.md").write_text("[broken](nowhere.md)\n")
     with pytest.raises(CommandFailed) as failure:
         build(site_project.root, built)
-    assert "MkDocs could not build the edition" in str(failure.value)
+    assert "MkDocs could not build '2020-2023' (Aborted with 1 warnings in strict mode!)" in str(failure.value)
     assert (built / "index.html").read_text() == before
 
 
@@ -369,7 +369,7 @@ def test_accessibility_statement_reports_the_last_test_run(site_project):
     build(site_project.root, site_project.root / "site")
     page = soup(site_project.root / "site" / REFRESH / "accessibility" / "index.html")
     text = heading(page, "How we tested this website").find_next("ul").get_text(" ", strip=True)
-    assert "all 28 pages of every edition in Chromium 156, 1280 pixels and 375 pixels wide" in text
+    assert "all 28 pages of every edition and language in Chromium 156, 1280 and 375 pixels wide" in text
     assert "axe-core 4.14.1" in text and ": no problems found" in text
     assert "all 40 HTML files with the Nu Html Checker (vnu-jar 26.9.27): no errors found" in text
     assert "9 of 9 checks passed" in text

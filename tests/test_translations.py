@@ -2,7 +2,7 @@
 from babel.messages.pofile import read_po, write_po
 
 from plansite.commands import translations
-from plansite.translations import edition_messages, message_counts, po_path
+from plansite.translations import edition_messages, message_counts, plan_messages, po_path, ui_messages
 from plansite.validate import load_valid_plan
 
 LANGUAGES = """\
@@ -42,9 +42,11 @@ def test_messages_have_stable_ids(project):
 def test_a_language_is_added_by_configuration(project):
     project.write("plan_data/languages.yaml", LANGUAGES)
     message = translations(project.root, "extract")
-    assert message.startswith("Wrote 3 PO files under plan_data/translations/.")
-    assert catalog(po_path(project.root, "pl", "site"))["notice/draft"].id == (
-        "This translation is a draft. It awaits review by a qualified translator.")
+    # The site's own words, the texts every edition shares, and one file per edition.
+    assert message.startswith("Wrote 4 PO files under plan_data/translations/.")
+    site_words = read_po(po_path(project.root, "pl", "site").open("rb"))
+    assert site_words.get("This translation is a draft. It awaits review by a qualified translator.") is not None
+    assert catalog(po_path(project.root, "pl", "plan"))["measures/all-crime/plain_title"].id == "Crimes reported"
     po = catalog(po_path(project.root, "pl", "2020-2023"))
     assert po["priorities/reducing-crime/title"].id == "Reducing Crime"
     assert po["priorities/reducing-crime/title"].string == ""
@@ -70,8 +72,9 @@ def test_status_counts_translated_missing_and_stale(project):
     assert '#, fuzzy\n#| msgid "We want fewer crimes."\nmsgctxt "summary"\nmsgid "We want less crime."' in path.read_text()
     report = translations(project.root, "status")
     assert report.splitlines()[:2] == [
-        "Polski (pl), draft: hand-written pages 0 translated, 0 stale, 0 missing; the site's own words 0 of 7 "
-        "translated, 0 stale",
+        f"Polski (pl), draft: hand-written pages 0 translated, 0 stale, 0 missing; the site's own words 0 of "
+        f"{len(ui_messages())} translated, 0 stale; measures, sources and glossary 0 of "
+        f"{len(plan_messages(plan))} translated, 0 stale",
         f"  2020-2023-refresh-2021: 0 of {len(edition_messages(plan, '2020-2023-refresh-2021'))} texts translated, "
         f"0 stale, {len(edition_messages(plan, '2020-2023-refresh-2021'))} missing",
     ]
