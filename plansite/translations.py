@@ -309,15 +309,22 @@ _CODE = Path(__file__).parent
 
 
 def ui_messages() -> dict[str, str]:
-    """Every English text the site writes itself, found in the code as t("...") calls."""
-    from babel.messages.extract import extract
+    """Every English text the site writes itself, found in the code as t("...") or plain("...")
+    calls, in the order the code has them. Read from the syntax tree, so calls inside f-strings
+    count too."""
+    import ast
 
     found: dict[str, str] = {}
     for path in sorted(_CODE.glob("*.py")):
-        with path.open("rb") as handle:
-            for _, message, _, _ in extract("python", handle, keywords={"t": None, "plain": None}):
-                if isinstance(message, str):
-                    found.setdefault(message, message)
+        calls = []
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+                if name in ("t", "plain"):
+                    calls.append((node.lineno, node.col_offset, node.args[0].value))
+        for _, _, message in sorted(calls):
+            found.setdefault(message, message)
     return found
 
 
@@ -540,9 +547,15 @@ class Words:
     # Numbers and dates, the way the language writes them (CLDR, through Babel).
 
     def number(self, value: float) -> str:
+        """Up to two decimals, with the language's decimal mark and thousands separator."""
+        from decimal import Decimal
+
         from babel.numbers import format_decimal
 
-        return format_decimal(round(value, 2), format="#,##0.##", locale=self.locale)
+        rounded = Decimal(str(round(value, 2))).normalize()
+        if rounded == rounded.to_integral():
+            rounded = rounded.quantize(Decimal(1))
+        return format_decimal(rounded, locale=self.locale, decimal_quantization=False)
 
     def percent(self, value: float) -> str:
         from decimal import Decimal

@@ -10,11 +10,12 @@ from browser import AXE_TAGS, SCHEMES, VNU, WIDTHS, axe_violations, chromium_ver
 
 
 def content_pages(site):
-    """Every page a reader can reach: each edition's pages (not the redirects, not 404.html)."""
+    """Every page a reader can reach: each edition's pages in each language (not the redirects
+    of latest/ and the roots, not 404.html)."""
     pages = []
     for path in sorted(site.rglob("index.html")):
         relative = path.relative_to(site)
-        if relative.parts[0] in ("latest", "index.html"):
+        if "latest" in relative.parts or 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
             continue
         pages.append(relative.parent.as_posix() + "/")
     return pages
