@@ -23,6 +23,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=None, help="editions to build at once (default: one per core)")
     serve = sub.add_parser("serve", help="preview one edition in your browser, reloading on every save")
     serve.add_argument("--edition", help="the edition id to preview (default: the current one)")
+    serve.add_argument("--language", help="the language to preview, such as pl (default: English)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     publish = sub.add_parser("publish", help="publish every edition with mike to a git branch (GitHub Pages)")
     publish.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             print(commands.scaffold(project, args.command.removeprefix("new-")))
             return 0
         if args.command == "serve":
-            commands.serve(project, edition=args.edition, dev_addr=args.dev_addr)
+            commands.serve(project, edition=args.edition, dev_addr=args.dev_addr, language=args.language)
             return 0
     except commands.CommandFailed as failure:
         print(failure, file=sys.stderr)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from .errors import PlanDataInvalid, format_json, format_report
-from .render import EDITION_VARIABLE, BuildError, build_site
+from .render import EDITION_VARIABLE, LANGUAGE_VARIABLE, BuildError, build_site
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left
 from .validate import check_project, load_valid_plan
 
@@ -44,13 +44,14 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
     left = placeholders_left(project_dir)
     warning = (f"\nWarning: {len(left)} lines under plan_data/ still say FILL IN; "
                "`python build_plan.py validate` lists them." if left else "")
-    return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions in {site_dir}/. "
+    return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
+            f"in {site_dir}/. "
             f"Open {site_dir}/index.html, or preview with `python build_plan.py serve`. "
             f"The current plan is at {site_dir}/{current}/.{warning}")
 
 
-def serve(project_dir: Path, *, edition: str | None, dev_addr: str) -> None:
-    """Preview one edition with live reload while plan_data/ and docs/ are edited."""
+def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: str | None = None) -> None:
+    """Preview one edition, in one language, with live reload while plan_data/ and docs/ are edited."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
@@ -61,8 +62,15 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str) -> None:
     edition = edition or plan.current_edition_id()
     if edition not in plan.editions:
         raise CommandFailed(f"There is no edition '{edition}'. Choose one of: {', '.join(sorted(plan.editions))}.")
+    codes = [lang["code"] for lang in plan.languages]
+    if language and language not in codes:
+        raise CommandFailed(f"There is no language '{language}' in plan_data/languages.yaml. "
+                            f"Choose one of: {', '.join(codes)}, or add it there.")
     os.environ[EDITION_VARIABLE] = edition
-    print(f"Previewing {plan.editions[edition]['title']} at http://{dev_addr}/ "
+    if language:
+        os.environ[LANGUAGE_VARIABLE] = language
+    in_language = f" in {language}" if language else ""
+    print(f"Previewing {plan.editions[edition]['title']}{in_language} at http://{dev_addr}/ "
           "(it reloads when you save a file in plan_data/ or docs/; press Ctrl+C to stop).", file=sys.stderr)
     try:
         mkdocs_serve(config_file=str(Path(project_dir) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)

@@ -13,7 +13,7 @@ from html import escape
 from .charts import chart
 from .measures import DEFAULT_SERIES, MOVEMENT_SYMBOLS, format_value, in_edition, sentence, summarise
 from .model import Plan, source_refs
-from .translations import Words
+from .translations import ENGLISH_START, STALE, Words
 from .versions import compare_editions, edition_measure_ids
 
 ENGLISH = Words()
@@ -614,9 +614,8 @@ def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
     pages = []
     for _, make in _page_makers(local_plan, edition, test_report, leaflet, translated_leaflets or [], words,
                                 completeness):
-        words.reset()
         page = make()
-        pages.append(Page(page.path, page.title, after_title(page.markdown, translation_notices(words))))
+        pages.append(Page(page.path, page.title, after_title(page.markdown, translation_notices(words, page.markdown))))
     return pages
 
 
@@ -630,11 +629,12 @@ def after_title(markdown: str, notice: str) -> str:
     return notice + markdown
 
 
-def translation_notices(words: Words) -> str:
-    """The notices at the top of a page in another language, from what the page used."""
+def translation_notices(words: Words, markdown: str) -> str:
+    """The notices at the top of a page in another language, from what the page holds."""
     if words.is_source:
         return ""
-    used_english, stale = words.used_english, sorted(words.stale_since)
+    used_english = ENGLISH_START in markdown
+    stale = sorted(words.stale_since) if STALE in markdown else []
     notices = []
     if words.review == "draft":
         notices.append(words.t("This translation is a draft. It awaits review by a qualified translator."))

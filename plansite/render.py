@@ -63,7 +63,9 @@ class EditionBuild:
 
     def theme_labels(self, site_name: str) -> dict[str, str]:
         """Accessible names the theme lacks, in the page's language."""
-        return {"version_label": self.words.plain("{edition}: choose another edition", edition=site_name),
+        # The version label is read as plain text by the theme's script, so not escaped as HTML;
+        # the search label goes into an attribute as it is.
+        return {"version_label": html.unescape(self.words.plain("{edition}: choose another edition", edition=site_name)),
                 "search_label": self.words.plain("Search")}
 
     def banner(self, page_url: str) -> dict | None:
@@ -308,11 +310,15 @@ def page_url(source_path: str) -> str:
 LATEST = "latest"
 
 
-def versions_json(plan: Plan, edition_ids: list[str] | None = None) -> list[dict]:
+def versions_json(plan: Plan, edition_ids: list[str] | None = None, words: Words | None = None) -> list[dict]:
     """The editions in mike's versions.json format, which Material's selector reads; in another
-    language, only the editions published in it."""
+    language, only the editions published in it, with their titles in that language."""
+    from .translations import strip_markers
+
     current = plan.current_edition_id()
-    return [{"version": e["id"], "title": e["title"], "aliases": [LATEST] if e["id"] == current else []}
+    words = words or Words()
+    return [{"version": e["id"], "title": html.unescape(strip_markers(words.edition(plan, e["id"])["title"])),
+             "aliases": [LATEST] if e["id"] == current else []}
             for e in plan.editions_newest_first() if edition_ids is None or e["id"] in edition_ids]
 
 
@@ -525,7 +531,8 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
             (staging / prefix / "index.html").write_text(root_index_html(plan), encoding="utf-8")
             editions = [u.edition_id for u in units if u.language == language]
             (staging / prefix / "versions.json").write_text(
-                json.dumps(versions_json(plan, editions), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+                json.dumps(versions_json(plan, editions, Words.for_language(project_dir, plan, language)),
+                           indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             roots += [prefix + LATEST, prefix + "index.html", prefix + "versions.json"]
         if reused:
             stale = [folder for folder in previous if folder not in keys]

@@ -32,7 +32,8 @@ def fix_html(html: str, *, version_label: str, search_label: str = "Search") -> 
         # The version button shows the edition's title, so its accessible name must contain it.
         config = json.loads(match.group(2))
         config.setdefault("translations", {})["select.version"] = version_label
-        return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
+        # "<" escaped, so no text in the settings (an edition's title) can close the script element.
+        return match.group(1) + json.dumps(config, ensure_ascii=False).replace("<", "\\u003c") + match.group(3)
 
     return _CONFIG.sub(relabel, html, count=1)
 

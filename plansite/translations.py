@@ -268,6 +268,8 @@ def page_counts(root: Path, language: str) -> tuple[Counts, list[str]]:
         current = english_hash(page.read_text(encoding="utf-8"))
         if not translation.is_file():
             missing += 1
+            notes.append(f"{translation.relative_to(root)}: not translated yet; copy {page.relative_to(root)}, "
+                         f"translate it, and start it with front matter saying 'translated_from: {current}'")
             continue
         recorded = re.search(r"^translated_from:\s*(\w+)", translation.read_text(encoding="utf-8"), re.M)
         if recorded and recorded.group(1) == current:
@@ -380,6 +382,8 @@ def fill(template: str, values: dict) -> str:
 #: HTML is rewritten at the end so that each bracketed run is marked lang="en" dir="ltr" (WCAG
 #: 3.1.2); brackets inside attributes, <title> and charts' text are removed there.
 ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
+#: Follows a stale translation while pages are written, so that the page can say so; removed with the others.
+STALE = "\ue002"
 _BLOCK_PREFIX = re.compile(r"^(\s*(?:(?:[-*+]|\d+\.|>|#{1,6})\s+)*)(.*?)(\s*)$")
 
 
@@ -394,7 +398,7 @@ def mark_english(text: str) -> str:
 
 
 def strip_markers(text: str) -> str:
-    return text.replace(ENGLISH_START, "").replace(ENGLISH_END, "")
+    return text.replace(ENGLISH_START, "").replace(ENGLISH_END, "").replace(STALE, "")
 
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
@@ -405,7 +409,7 @@ def mark_english_html(html: str) -> str:
     """Turn the bracketed English in a page into <span lang="en" dir="ltr"> around each run of
     text, so runs that cross tags stay valid HTML; drop brackets where no span can go."""
     if ENGLISH_START not in html:
-        return html
+        return html.replace(STALE, "")
     html = re.sub(r"<svg\b.*?</svg>", lambda m: mark_english_svg(m[0]), html, flags=re.S)
     out = []
     depth = 0
@@ -424,7 +428,7 @@ def mark_english_html(html: str) -> str:
             # No span can go in a title, a script or a chart; charts were marked above.
             out.append(strip_markers(token))
             continue
-        pieces = re.split(f"([{ENGLISH_START}{ENGLISH_END}])", token)
+        pieces = re.split(f"([{ENGLISH_START}{ENGLISH_END}])", token.replace(STALE, ""))
         for piece in pieces:
             if piece == ENGLISH_START:
                 depth += 1
@@ -480,8 +484,8 @@ class Words:
         return self.translator is None
 
     def reset(self) -> None:
-        """Start a new page: forget which fallbacks and stale translations were used."""
-        self.used_english = False
+        """Start afresh. A page's own text says whether it holds English or stale translations,
+        by its markers; stale_since keeps the dates the English changed, for the notice."""
         self.stale_since: set[str] = set()
 
     def t(self, english: str, **values) -> str:
@@ -491,9 +495,7 @@ class Words:
             return fill(english, values)
         message = self.translator.message(SITE_CATALOG, None, english)
         if message is not None:
-            self._note_stale(message, english)
-            return fill(harmless(message.string), values)
-        self.used_english = True
+            return fill(harmless(message.string) + self._note_stale(message, english), values)
         parts = re.split(r"(\{[a-z_]+\})", english)
         return fill("".join(p if p.startswith("{") or not p.strip() else mark_english(p) for p in parts), values)
 
@@ -505,14 +507,16 @@ class Words:
         """Text from the data that has no translation at all (names in the figures)."""
         if self.translator is None:
             return text
-        self.used_english = True
         return mark_english(text)
 
-    def _note_stale(self, message, english: str) -> None:
+    def _note_stale(self, message, english: str) -> str:
+        """STALE when the English changed after the translation was made, noting when."""
         if message.fuzzy or message.id != english:
             changed = next((c[len(ENGLISH_CHANGED):] for c in message.auto_comments
                             if c.startswith(ENGLISH_CHANGED)), "")
             self.stale_since.add(changed)
+            return STALE
+        return ""
 
     def translate(self, catalog: str, data, text_keys: set[str] = _TEXT_KEYS):
         """A copy of plan data with each text translated, or marked as English."""
@@ -522,10 +526,8 @@ class Words:
         def visit(context: str, english: str) -> str:
             message = self.translator.message(catalog, context, english)
             if message is None:
-                self.used_english = True
                 return mark_english(english)
-            self._note_stale(message, english)
-            return harmless(message.string)
+            return harmless(message.string) + self._note_stale(message, english)
 
         return _text_fields(data, text_keys, visit)
 

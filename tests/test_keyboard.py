@@ -95,6 +95,36 @@ def test_version_selector_works_from_the_keyboard(browser, real_site_url):
     page.close()
 
 
+def test_language_selector_works_from_the_keyboard_and_keeps_the_page(browser, real_site_url):
+    page = open_page(browser, real_site_url + "2024-2027/priorities/", 1280)
+    button = tab_until(page, lambda f: f["tag"] == "BUTTON" and f["name"] == "Select language")
+    assert button["outline"] and button["visible"]
+    polish = tab_until(page, lambda f: f["name"] == "Polski")
+    assert polish["visible"]
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == real_site_url + "pl/2024-2027/priorities/"
+    assert page.evaluate("document.documentElement.lang") == "pl"
+    # And back, from the Polish page, whose button is named in Polish.
+    tab_until(page, lambda f: f["tag"] == "BUTTON" and f["name"] == "Wybierz język")
+    tab_until(page, lambda f: f["name"] == "English")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == real_site_url + "2024-2027/priorities/"
+    page.close()
+
+
+def test_urdu_pages_run_right_to_left(browser, real_site_url):
+    page = open_page(browser, real_site_url + "ur/2024-2027/", 375)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # The article's text starts on the right: its headings end at the right edge of the content.
+    box = page.evaluate("(() => { const h = document.querySelector('article h1').getBoundingClientRect();"
+                        "const a = document.querySelector('article').getBoundingClientRect();"
+                        "return [h.right, a.right]; })()")
+    assert abs(box[0] - box[1]) < 40
+    page.close()
+
+
 def test_search_works_from_the_keyboard(browser, real_site_url):
     page = open_page(browser, real_site_url + PRIORITY, 1280)
     tab_until(page, lambda f: "md-search__input" in f["cls"])

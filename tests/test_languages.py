@@ -220,3 +220,22 @@ def test_a_new_language_needs_only_configuration_and_po_files(site_project):
     assert page.select_one('article h2 span[lang="en"]').get_text() == "Key outcome"
     status = translations(site_project.root, "status")
     assert f"  {REFRESH}: 1 of " in status.split("Deutsch (de)")[1]
+
+
+def test_stale_translation_still_publishes_with_the_date_the_english_changed(site_project):
+    from datetime import date
+    site_project.write("plan_data/languages.yaml", LANGUAGES)
+    translations(site_project.root, "extract")
+    translate(po_path(site_project.root, "pl", REFRESH), {"summary": "Dodaliśmy priorytet."})
+    site_project.replace(f"plan_data/editions/{REFRESH}.yaml", "summary: We added a priority.",
+                         "summary: We added one priority.")
+    translations(site_project.root, "extract")
+    build(site_project.root, site_project.root / "site")
+    home = soup(site_project.root / "site" / "pl" / REFRESH / "index.html").select_one("article")
+    assert "Dodaliśmy priorytet." in home.get_text()
+    today = Words("pl", object()).date(date.today().isoformat())
+    assert (f"The English text of some parts changed on {today}, after they were translated. "
+            "Their translation may be out of date.") in home.select_one(".admonition.note").get_text()
+    # A page without that text has no such notice.
+    about = soup(site_project.root / "site" / "pl" / REFRESH / "about" / "index.html").select_one("article")
+    assert "may be out of date" not in about.get_text()
