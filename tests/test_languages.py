@@ -239,3 +239,12 @@ def test_stale_translation_still_publishes_with_the_date_the_english_changed(sit
     # A page without that text has no such notice.
     about = soup(site_project.root / "site" / "pl" / REFRESH / "about" / "index.html").select_one("article")
     assert "may be out of date" not in about.get_text()
+
+
+def test_search_finds_pages_in_the_reader_language(translated):
+    import json
+    index = json.loads((translated / "pl" / REFRESH / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"]]
+    assert "Nasza wizja" in titles
+    english = json.loads((translated / REFRESH / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "Nasza wizja" not in [doc["title"] for doc in english["docs"]]
