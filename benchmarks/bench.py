@@ -91,44 +91,49 @@ def bench_street() -> None:
 
 
 def _plain_mkdocs_project(folder: Path) -> Path:
-    """The same generated pages as plain Markdown files, built by MkDocs without our hook."""
-    from plansite.leaflet import leaflet_html, leaflet_path, render_pdf
-    from plansite.opendata import edition_data_files
-    from plansite.pages import abbreviation_definitions, edition_nav, edition_pages
-    from plansite.render import read_test_report
+    """The same generated pages, in every edition and language, as plain Markdown files, built
+    by MkDocs without our hook."""
+    from mkdocs.config import load_config
+
+    from plansite import render
+    from plansite.translations import is_translation
     from plansite.validate import load_valid_plan
-    from plansite.versions import resolve_edition
 
     import yaml
 
     plan = load_valid_plan(ROOT)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config.pop("hooks")
-    projects = []
     for edition_id in plan.editions:
-        project = folder / edition_id
-        docs = project / "docs"
-        shutil.copytree(ROOT / "docs", docs)
-        shutil.copytree(ROOT / "overrides", project / "overrides")
-        # Exactly the Markdown our hook hands MkDocs: the pages with the glossary's abbreviations.
-        definitions = "\n\n" + abbreviation_definitions(plan) + "\n"
-        for page in edition_pages(plan, edition_id, read_test_report(ROOT), leaflet=leaflet_path(edition_id)):
-            (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / page.path).write_text(page.markdown + definitions, encoding="utf-8")
-        for handwritten in docs.rglob("*.md"):
-            if not (ROOT / "docs" / handwritten.relative_to(docs)).exists():
-                continue
-            handwritten.write_text(handwritten.read_text(encoding="utf-8") + definitions, encoding="utf-8")
-        pdf = render_pdf(leaflet_html(plan, resolve_edition(plan, edition_id)), ROOT)
-        (docs / leaflet_path(edition_id)).parent.mkdir(parents=True, exist_ok=True)
-        (docs / leaflet_path(edition_id)).write_bytes(pdf)
-        for data_file in edition_data_files(plan, edition_id):
-            (docs / data_file.path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / data_file.path).write_text(data_file.content, encoding="utf-8")
-        edition_config = dict(config, nav=edition_nav(plan, edition_id) + config["nav"],
-                              site_name=plan.editions[edition_id]["title"], watch=[])
-        (project / "mkdocs.yml").write_text(yaml.safe_dump(edition_config, allow_unicode=True))
-        projects.append(project)
+        for language in render.edition_languages(ROOT, plan, edition_id):
+            os.environ[render.EDITION_VARIABLE], os.environ[render.LANGUAGE_VARIABLE] = edition_id, language
+            loaded = load_config(str(ROOT / "mkdocs.yml"))
+            loaded.plan_preloaded = plan
+            # Exactly what our hook hands MkDocs: the pages, with measures expanded and the
+            # glossary's abbreviations defined, and the translated hand-written pages.
+            edition = render.prepare_edition(ROOT, loaded)
+            project = folder / render.site_folder(plan, language, edition_id).replace("/", "__")
+            docs = project / "docs"
+            shutil.copytree(ROOT / "docs", docs, ignore=lambda _, names: [n for n in names if is_translation(n)])
+            shutil.copytree(ROOT / "overrides", project / "overrides")
+            for path, markdown in edition.translated_pages.items():
+                (docs / path).write_text(markdown, encoding="utf-8")
+            for handwritten in docs.rglob("*.md"):
+                path = handwritten.relative_to(docs).as_posix()
+                handwritten.write_text(edition.page_markdown(handwritten.read_text(encoding="utf-8"), path),
+                                       encoding="utf-8")
+            for page in edition.pages:
+                (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+                (docs / page.path).write_text(edition.page_markdown(page.markdown, page.path), encoding="utf-8")
+            for data_file in edition.data_files:
+                (docs / data_file.path).parent.mkdir(parents=True, exist_ok=True)
+                content = data_file.content
+                (docs / data_file.path).write_bytes(content if isinstance(content, bytes) else content.encode())
+            project_config = dict(config, nav=loaded.nav, site_name=loaded.site_name, watch=[],
+                                  theme=dict(config["theme"], language=language))
+            (project / "mkdocs.yml").write_text(yaml.safe_dump(project_config, allow_unicode=True))
+    for name in (render.EDITION_VARIABLE, render.LANGUAGE_VARIABLE):
+        os.environ.pop(name, None)
     return folder
 
 
@@ -154,7 +159,7 @@ def bench_build() -> None:
             for project in projects:
                 build(load_config(str(project / "mkdocs.yml"), site_dir=str(folder / "plain-site" / project.name)))
             plain.append(time.perf_counter() - start)
-        print(f"whole site ({len(projects)} editions): {min(ours):.2f} s with plan_data/ and figures; "
+        print(f"whole site ({len(projects)} editions and translations): {min(ours):.2f} s with plan_data/ and figures; "
               f"{min(plain):.2f} s for the same pages with plain MkDocs; "
               f"overhead {100 * (min(ours) / min(plain) - 1):+.0f}% (target <= +15%), best of 3")
 

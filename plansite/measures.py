@@ -332,12 +332,6 @@ def _english():
     return Words()
 
 
-def format_number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def format_value(measure: dict, figure: Figure | None, value: float | None = None, words=None) -> str:
     """A figure with its unit, as a resident reads it: '1,633', '73%', '77.1 per 1,000 people'."""
     words = words or _english()

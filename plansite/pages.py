@@ -57,11 +57,6 @@ class Page:
     markdown: str
 
 
-def format_date(value, words: Words = ENGLISH) -> str:
-    """'2016-07-25' -> '25 July 2016'; '2018-11' -> 'November 2018'; '2017' -> '2017'."""
-    return words.date(value)
-
-
 def format_period(period: dict, words: Words = ENGLISH) -> str:
     return words.t("{start} to {end}", start=period["start"], end=period["end"])
 
@@ -629,12 +624,14 @@ def after_title(markdown: str, notice: str) -> str:
     return notice + markdown
 
 
-def translation_notices(words: Words, markdown: str) -> str:
-    """The notices at the top of a page in another language, from what the page holds."""
+def translation_notices(words: Words, markdown: str, stale_dates: list[str] | None = None) -> str:
+    """The notices at the top of a page in another language, from what the page holds: a draft
+    translation, parts in English, and stale translations (stale_dates gives the dates the
+    English changed, '' when unknown; by default those of the stale texts on the page)."""
     if words.is_source:
         return ""
     used_english = ENGLISH_START in markdown
-    stale = sorted(words.stale_since) if STALE in markdown else []
+    stale = sorted(stale_dates if stale_dates is not None else words.stale_since if STALE in markdown else [])
     notices = []
     if words.review == "draft":
         notices.append(words.t("This translation is a draft. It awaits review by a qualified translator."))
@@ -895,18 +892,18 @@ def expand_measure_directives(markdown: str, plan: Plan, edition_id: str, page_p
 # --- Archive and draft banners ------------------------------------------------------------
 
 def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: set[str],
-                words: Words = ENGLISH, language_folder: str = "") -> dict | None:
+                words: Words = ENGLISH) -> dict | None:
     """The notice on every page of an archived or draft edition, linking to the same page
-    in the current edition when it exists there, otherwise to its home. language_folder is
-    the folder of the page's language inside each edition ('pl/'), empty for English."""
+    in the current edition when it exists there, otherwise to its home. Each language's
+    editions sit side by side (<site>/pl/<edition>/), so the link is the same in every language."""
     edition = plan.editions[edition_id]
     if edition["status"] == "current":
         return None
     t = words.t
     current = words.edition(plan, plan.current_edition_id())
-    depth = (page_url.count("/") if page_url else 0) + language_folder.count("/")
+    depth = page_url.count("/") if page_url else 0
     target = page_url if page_url in current_page_urls else ""
-    href = "../" * (depth + 1) + f"{current['id']}/{language_folder}{target}"
+    href = "../" * (depth + 1) + f"{current['id']}/{target}"
     same_page = bool(target) or page_url == ""
     heading = t("This is an archived plan.") if edition["status"] == "archived" else t("This is a draft plan.")
     text = (t("It is not the current plan. The current plan is the {edition}.", edition=current["title"])

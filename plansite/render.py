@@ -23,9 +23,9 @@ from .errors import PlanDataInvalid
 from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .translations import (Translator, Words, default_language, english_hash, handwritten_translation,
+from .translations import (Translator, Words, default_language, handwritten_translation,
                            message_counts, page_counts, translated_languages)
-from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav, edition_page_paths,
+from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, translation_notices, edition_figures, edition_nav, edition_page_paths,
                     edition_pages, expand_measure_directives, page_banner)
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
@@ -80,8 +80,9 @@ class EditionBuild:
         except DirectiveError as error:
             raise BuildError(str(error)) from None
         if page_path in self.translated_pages:
-            markdown = after_title(markdown.lstrip("\n"),
-                                   handwritten_notice(self.words, self.stale_pages.get(page_path)))
+            changed = self.stale_pages.get(page_path)
+            markdown = after_title(markdown.lstrip("\n"), translation_notices(
+                self.words, markdown, [] if changed is None else [changed]))
         definitions = abbreviation_definitions(self.plan)
         return markdown + ("\n\n" + definitions + "\n" if definitions else "")
 
@@ -99,22 +100,6 @@ class EditionBuild:
         return [{"name": name, "lang": code, "dir": direction, "current": code == self.language,
                  "link": to_site_root + ("" if code == source else f"{code}/") + f"{self.edition_id}/{page_url}"}
                 for code, name, direction in self.languages]
-
-
-def handwritten_notice(words: Words, english_changed: str | None) -> str:
-    """Notices at the top of a translated hand-written page: draft, and stale."""
-    notices = []
-    if words.review == "draft":
-        notices.append(words.t("This translation is a draft. It awaits review by a qualified translator."))
-    if english_changed is not None:
-        notices.append(words.t("The English text of some parts changed on {date}, after they were translated. "
-                               "Their translation may be out of date.", date=words.date(english_changed))
-                       if english_changed else
-                       words.t("The English text of some parts changed after they were translated. "
-                               "Their translation may be out of date."))
-    if not notices:
-        return ""
-    return f'!!! note "{words.t("About this translation")}"\n' + "".join(f"    {n}\n\n" for n in notices) + "\n"
 
 
 def untranslated_notice_html(words: Words) -> str:
@@ -252,14 +237,13 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
 
 def language_completeness(project_dir: Path, plan: Plan, edition_id: str) -> list[dict]:
     """For the public languages page: how much of this edition each language has translated."""
-    from .translations import PLAN_CATALOG, SITE_CATALOG, _counts, plan_messages, ui_messages
+    from .translations import plan_counts, site_counts
 
     rows = []
     for language in translated_languages(plan):
         code = language["code"]
-        counts = [message_counts(project_dir, plan, code, edition_id),
-                  _counts(project_dir, code, SITE_CATALOG, ui_messages(), keyed_by_english=True),
-                  _counts(project_dir, code, PLAN_CATALOG, plan_messages(plan))]
+        counts = [message_counts(project_dir, plan, code, edition_id), site_counts(project_dir, code),
+                  plan_counts(project_dir, plan, code)]
         done = sum(c.translated + c.stale for c in counts)
         total = sum(c.total for c in counts)
         pages, _ = page_counts(project_dir, code)

@@ -8,6 +8,7 @@ so the translator sees exactly what changed; until then the translation counts a
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -107,9 +108,16 @@ def po_path(root: Path, language: str, edition_id: str) -> Path:
 
 
 def _read(path: Path, language: str) -> Catalog:
+    """A PO file as a catalog; read once per version of the file (a build reads each many times)."""
     if not path.is_file():
         return Catalog(locale=language)
-    with path.open("rb") as handle:
+    stat = path.stat()
+    return _read_version(str(path), language, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _read_version(path: str, language: str, modified: int, size: int) -> Catalog:
+    with open(path, "rb") as handle:
         return read_po(handle, locale=language)
 
 
@@ -165,6 +173,16 @@ def _write_catalog(root: Path, language: str, name: str, messages: dict[str, str
 def message_counts(root: Path, plan: Plan, language: str, edition_id: str) -> Counts:
     """How many of an edition's texts are translated, stale (English changed since) or missing."""
     return _counts(root, language, edition_id, edition_messages(plan, edition_id))
+
+
+def site_counts(root: Path, language: str) -> Counts:
+    """How many of the site's own words are translated, stale or missing."""
+    return _counts(root, language, SITE_CATALOG, ui_messages(), keyed_by_english=True)
+
+
+def plan_counts(root: Path, plan: Plan, language: str) -> Counts:
+    """How many of the texts every edition shares (measures, sources, glossary) are translated."""
+    return _counts(root, language, PLAN_CATALOG, plan_messages(plan))
 
 
 def _counts(root: Path, language: str, name: str, messages: dict[str, str], keyed_by_english: bool = False) -> Counts:
@@ -287,8 +305,8 @@ def status_report(root: Path, plan: Plan) -> str:
     for language in translated_languages(plan):
         code = language["code"]
         pages, notes = page_counts(root, code)
-        site = _counts(root, code, SITE_CATALOG, ui_messages(), keyed_by_english=True)
-        shared = _counts(root, code, PLAN_CATALOG, plan_messages(plan))
+        site = site_counts(root, code)
+        shared = plan_counts(root, plan, code)
         lines.append(f"{language['name']} ({code}), {language.get('review', 'draft')}: hand-written pages "
                      f"{pages.translated} translated, {pages.stale} stale, {pages.missing} missing; "
                      f"the site's own words {site.translated} of {site.total} translated, {site.stale} stale; "
@@ -310,6 +328,7 @@ PLAN_CATALOG = "plan"
 _CODE = Path(__file__).parent
 
 
+@functools.cache
 def ui_messages() -> dict[str, str]:
     """Every English text the site writes itself, found in the code as t("...") or plain("...")
     calls, in the order the code has them. Read from the syntax tree, so calls inside f-strings

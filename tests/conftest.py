@@ -11,6 +11,16 @@ from plansite.translations import is_translation
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: plan_data/languages.yaml with English and a draft Polish translation.
+POLISH = """\
+languages:
+  - code: en
+    name: English
+  - code: pl
+    name: Polski
+    review: draft
+"""
+
 PARTNERSHIP = """\
 name: Example Safety Partnership
 short_name: Example Safety

@@ -7,17 +7,12 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
+from conftest import POLISH
 from plansite.commands import CommandFailed, build, translations
 from plansite.translations import ENGLISH_END, ENGLISH_START, Words, po_path
 
 REFRESH = "2020-2023-refresh-2021"
-LANGUAGES = """\
-languages:
-  - code: en
-    name: English
-  - code: pl
-    name: Polski
-    review: draft
+LANGUAGES = POLISH + """\
   - code: ur
     name: اردو
     review: reviewed

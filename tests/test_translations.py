@@ -5,14 +5,7 @@ from plansite.commands import translations
 from plansite.translations import edition_messages, message_counts, plan_messages, po_path, ui_messages
 from plansite.validate import load_valid_plan
 
-LANGUAGES = """\
-languages:
-  - code: en
-    name: English
-  - code: pl
-    name: Polski
-    review: draft
-"""
+from conftest import POLISH as LANGUAGES
 
 
 def catalog(path):
