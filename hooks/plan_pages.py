@@ -101,5 +101,5 @@ def _fix(html, config):
     words = config.plan_edition.words
     html = theme.fix_html(html, **config.plan_edition.theme_labels(config.site_name))
     html = theme.set_direction(html, words.direction)
-    html = theme.set_alternate_links(html, {alt["lang"]: alt["link"] for alt in config.extra["alternate"]})
+    html = theme.drop_alternate_links(html)
     return html if words.is_source else theme.mark_languages(html)

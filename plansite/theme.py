@@ -52,11 +52,9 @@ def mark_languages(html: str) -> str:
     return re.sub(r"<abbr(?![^>]*\blang=)", '<abbr lang="en" dir="ltr"', html)
 
 
-def set_alternate_links(html: str, links: dict[str, str]) -> str:
-    """The theme's <link rel="alternate"> tags with our page-relative links: its `url` filter
-    cannot leave the site folder, which each language's pages are in."""
-    def replace(match: re.Match) -> str:
-        link = links.get(match.group(2))
-        return match.group(0) if link is None else f'{match.group(1)}{link}" hreflang="{match.group(2)}">'
-
-    return re.sub(r'(<link rel="alternate" href=")[^"]*" hreflang="([^"]+)">', replace, html)
+def drop_alternate_links(html: str) -> str:
+    """Without the theme's <link rel="alternate" hreflang> tags. Its `url` filter cannot leave
+    the site folder, which each language's pages are in, and its script fetches a sitemap.xml
+    beside each of them, which only exists at a language's root (404s in the console). The
+    language switcher's links carry hreflang and lead to the same page instead."""
+    return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">', "", html)
