@@ -25,8 +25,8 @@ from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .translations import (Translator, Words, default_language, handwritten_translation,
                            message_counts, page_counts, translated_languages)
-from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, translation_notices, edition_figures, edition_nav, edition_page_paths,
-                    edition_pages, expand_measure_directives, page_banner)
+from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav,
+                    edition_page_paths, edition_pages, expand_measure_directives, page_banner, translation_notices)
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
 
@@ -230,7 +230,8 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
                           words=words, completeness=language_completeness(project_dir, plan, edition_id))
     directions = {code: Words.for_language(project_dir, plan, code).direction for code in languages}
     names = {lang["code"]: lang["name"] for lang in plan.languages}
-    return EditionBuild(edition_id, pages, data_files, words.plan(plan), {page_url(path) for path in current_sources},
+    # The plan as written: whatever shows it in the page's language translates it from this.
+    return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources},
                         words, [(code, names[code], directions[code]) for code in languages],
                         translated_pages, stale_pages)
 

@@ -217,7 +217,8 @@ def translation_path(root: Path, page_path: str, language: str) -> Path:
     return Path(root) / "docs" / (page_path[:-3] + f".{language}.md")
 
 
-_RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+#: An HTML tag or comment; a Markdown autolink such as <https://example.org> is not one.
+_RAW_HTML = re.compile(r"<(?!(?:https?://|mailto:)[^>\s]*>)[a-zA-Z!/?]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]*\]:\s*<?(\S*)", re.M)
 _ATTRIBUTE_LIST = re.compile(r"\{:?[^}\n]*\b(on[a-z]+|href|src|style|formaction|srcdoc)\s*=", re.I)
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
