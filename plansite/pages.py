@@ -16,6 +16,7 @@ from .model import Plan, source_refs
 from .translations import ENGLISH_START, STALE, Words
 from .versions import compare_editions, edition_measure_ids
 
+#: The source language. It has no translator, so it never records anything: safe to share.
 ENGLISH = Words()
 
 

@@ -473,8 +473,9 @@ class Words:
     """Everything a page says, in one language: the site's own words (site.po), plan text
     (<edition>.po and plan.po), numbers and dates. Without a translator it is the English.
 
-    It records what a page used, so the page can say that parts are in English, that a
-    translation is stale, or that the translation is a draft."""
+    English with no translation comes back bracketed (mark_english) and a stale translation
+    followed by STALE, so a page can say what it holds; the dates the English changed are
+    kept in stale_since for that notice."""
 
     def __init__(self, language: str = "en", translator: Translator | None = None, *,
                  direction: str = "ltr", review: str = "reviewed"):
