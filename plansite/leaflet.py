@@ -15,6 +15,7 @@ from pathlib import Path
 import markdown
 
 from .model import Plan
+from .translations import local_date, text_direction
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -55,14 +56,11 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
 
     Texts with no translation stay in English, marked lang="en" dir="ltr", under a notice that
     says so; translated text is escaped, since it comes from outside the team."""
-    from babel import Locale
-
     from .translations import SITE_CATALOG, fill, harmless
 
     translator = translator or _English()
     language = translator.language
-    rtl = language != "en" and Locale.parse(language.replace("-", "_")).character_order == "right-to-left"
-    direction = "rtl" if rtl else "ltr"
+    direction = text_direction(language)
     fallback = []
 
     def text(catalog: str, context: str | None, english: str, **values) -> str:
@@ -124,21 +122,6 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
             f"<title>{escape(edition['title'])}</title><style>{_STYLE}</style></head><body>")
     notice_html = "".join(f"<p class='notice'>{n}</p>" for n in notices)
     return head + body[0] + body[1] + notice_html + "".join(body[2:]) + "</body></html>"
-
-
-def local_date(value: str, language: str) -> str:
-    """A date as precise as the source gives it, written the way the language writes dates (CLDR)."""
-    from datetime import date
-
-    from babel.dates import format_date as babel_date
-
-    parts = [int(p) for p in str(value).split("-")]
-    locale = "en_GB" if language == "en" else language.replace("-", "_")
-    if len(parts) == 3:
-        return babel_date(date(*parts), format="long", locale=locale)
-    if len(parts) == 2:
-        return babel_date(date(parts[0], parts[1], 1), format="LLLL y", locale=locale)
-    return str(parts[0])
 
 
 def render_pdf(html: str, project_dir: Path) -> bytes | None:

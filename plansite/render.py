@@ -24,7 +24,7 @@ from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .translations import (Translator, Words, default_language, handwritten_translation,
-                           message_counts, page_counts, translated_languages)
+                           message_counts, page_counts, text_direction, translated_languages)
 from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav,
                     edition_page_paths, edition_pages, expand_measure_directives, page_banner, translation_notices)
 from .validate import load_valid_plan
@@ -189,8 +189,9 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     # language), so keep the hand-written nav from mkdocs.yml and rebuild from it.
     if not hasattr(config, "plan_handwritten_nav"):
         config.plan_handwritten_nav = list(config.nav or [])
+    handwritten = _handwritten_pages(config)
     translated_pages, stale_pages = {}, {}
-    for path in _handwritten_pages(config):
+    for path in handwritten:
         if not words.is_source:
             try:
                 found = handwritten_translation(project_dir, path, language)
@@ -205,7 +206,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     config.site_name = edition["title"]
     config.theme["language"] = language
     current = plan.current_edition_id()
-    current_sources = edition_page_paths(plan, current) + _handwritten_pages(config)
+    current_sources = edition_page_paths(plan, current) + handwritten
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
     resolved = resolve_edition(plan, edition_id)
@@ -228,11 +229,10 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
             translated_leaflets.append((other["code"], other["name"], path))
     pages = edition_pages(plan, edition_id, report, leaflet=leaflet, translated_leaflets=translated_leaflets,
                           words=words, completeness=language_completeness(project_dir, plan, edition_id))
-    directions = {code: Words.for_language(project_dir, plan, code).direction for code in languages}
     names = {lang["code"]: lang["name"] for lang in plan.languages}
     # The plan as written: whatever shows it in the page's language translates it from this.
     return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources},
-                        words, [(code, names[code], directions[code]) for code in languages],
+                        words, [(code, names[code], text_direction(code)) for code in languages],
                         translated_pages, stale_pages)
 
 

@@ -469,6 +469,29 @@ def mark_english_svg(svg: str) -> str:
     return _SVG_TEXT.sub(lambda m: f'<{m[1]}{m[2] or ""} lang="en" dir="ltr">{strip_markers(m[3])}</{m[1]}>', svg)
 
 
+def text_direction(language: str) -> str:
+    """'rtl' for a language written right to left (CLDR's character order), otherwise 'ltr'."""
+    from babel import Locale
+
+    return "rtl" if Locale.parse(language.replace("-", "_")).character_order == "right-to-left" else "ltr"
+
+
+def local_date(value, language: str) -> str:
+    """A date as precise as the source gives it ('2016-07-25', '2018-11', '2017'), written the
+    way the language writes dates (CLDR); English as in Britain: '25 July 2016'."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    parts = [int(p) for p in str(value).split("-")]
+    locale = "en_GB" if language == "en" else language.replace("-", "_")
+    if len(parts) == 3:
+        return format_date(date(*parts), format="long", locale=locale)
+    if len(parts) == 2:
+        return format_date(date(parts[0], parts[1], 1), format="LLLL y", locale=locale)
+    return str(parts[0])
+
+
 class Words:
     """Everything a page says, in one language: the site's own words (site.po), plan text
     (<edition>.po and plan.po), numbers and dates. Without a translator it is the English.
@@ -493,11 +516,8 @@ class Words:
         """The words of one of the plan's languages; the source language when code is None."""
         if not code or code == default_language(plan):
             return cls()
-        from babel import Locale
-
         language = next(lang for lang in plan.languages if lang["code"] == code)
-        rtl = Locale.parse(code.replace("-", "_")).character_order == "right-to-left"
-        return cls(code, Translator(root, code), direction="rtl" if rtl else "ltr",
+        return cls(code, Translator(root, code), direction=text_direction(code),
                    review=language.get("review", "draft"))
 
     @property
@@ -591,16 +611,7 @@ class Words:
 
     def date(self, value) -> str:
         """'2016-07-25', '2018-11' or '2017' as precisely as given."""
-        from datetime import date
-
-        from babel.dates import format_date
-
-        parts = [int(p) for p in str(value).split("-")]
-        if len(parts) == 3:
-            return format_date(date(*parts), format="d MMMM y" if self.is_source else "long", locale=self.locale)
-        if len(parts) == 2:
-            return format_date(date(parts[0], parts[1], 1), format="LLLL y", locale=self.locale)
-        return str(parts[0])
+        return local_date(value, "en" if self.is_source else self.language)
 
     def period(self, period) -> str:
         """A period's label: 'April 2017 to March 2018', '2017/18', 'the latest 12 months'."""
