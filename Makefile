@@ -8,14 +8,15 @@ PY := $(VENV)/bin/python
 .PHONY: site test serve validate benchmark lighthouse clean
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Setting up the Python environment in $(VENV) (a minute or two the first time)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
 
 site: $(VENV)/.installed
-	bash scripts/install-test-tools.sh --site
-	$(PY) build_plan.py build
+	@bash scripts/install-test-tools.sh --site
+	@$(PY) build_plan.py build
 
 validate: $(VENV)/.installed
 	$(PY) build_plan.py validate

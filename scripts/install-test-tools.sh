@@ -19,9 +19,16 @@ fi
 # Noto covers the scripts the site's languages use, so pages render and print correctly.
 dpkg -s fonts-noto-core >/dev/null 2>&1 || packages+=(fonts-noto-core)
 if [ ${#packages[@]} -gt 0 ]; then
-  echo "Installing with apt-get: ${packages[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+  echo "Installing with apt-get (a few minutes the first time): ${packages[*]}"
+  # apt's own progress goes to a log, shown only if something fails.
+  log="$(mktemp)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+         apt-get install -y -qq --no-install-recommends "${packages[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "apt-get could not install ${packages[*]} (its messages are above)." >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 $site_only && exit 0
