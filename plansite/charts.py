@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .measures import Figure
+from .measures import Figure, qualified
 
 WIDTH = 640
 #: Text size in chart units: a 640-unit chart fills a phone's 340 pixels, so this is about
@@ -80,7 +80,9 @@ def _short(label: str) -> str:
 def chart(chart_id: str, title: str, description: str, figures: list[Figure],
           series_order: list[str], format_value, words=None) -> str:
     """An SVG chart of the figures: lines over time, or bars when there are one or two periods.
-    words gives the labels' language (English when None)."""
+    words gives the labels' language (English when None). format_value writes a bare value; a bar's
+    label adds the source's qualifier ('over 9%'). A line chart plots a qualified figure at its
+    number and has no value labels: its description and the table give the qualifier."""
     if words is None:
         from .translations import Words
 
@@ -181,6 +183,6 @@ def _bar_chart(chart_id, title, description, figures, series_order, periods, for
             out.append(f'<rect x="{axis.span(label_w, width):.0f}" y="{by + 2}" width="{width:.0f}" '
                        f'height="{bar_h - 4}" {styles[index]}/>')
             out.append(f'<text x="{axis.x(label_w + width + 8):.0f}" y="{by + 20}" stroke="none">'
-                       f'{escape(format_value(match[0]))}</text>')
+                       f'{escape(qualified(format_value(match[0]), match[0].qualifier, words))}</text>')
     out.append("</svg>")
     return "".join(out)

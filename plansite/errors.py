@@ -40,6 +40,7 @@ ERROR_TYPES: dict[str, str] = {
     "invalid-number": "A figure is not a number",
     "invalid-period": "A period is not one we can read",
     "duplicate-row": "The same figure is given twice",
+    "invalid-qualifier": "A figure's qualifier is not one we know",
 }
 
 

@@ -27,6 +27,12 @@ _BLANKS = {"", "n/a", "na", "-", "–", "—", ".."}
 NO_CLEAR_CHANGE_RELATIVE = 0.02
 NO_CLEAR_CHANGE_POINTS = 1.0
 
+#: The words a source puts before a figure that is not exact, as the `qualifier` column holds
+#: them. Only the words our sources use: add one here (with its words in qualified()) when a
+#: source uses another. "over" and "at least" are lower bounds; "around" is an approximation.
+QUALIFIERS = ("over", "at least", "around")
+LOWER_BOUNDS = ("over", "at least")
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -42,6 +48,8 @@ class Figure:
     note: str
     file: str
     row: int
+    #: The source's own word for a figure that is not exact: one of QUALIFIERS, or "".
+    qualifier: str = ""
 
 
 def _column_letter(index: int) -> str:
@@ -130,6 +138,8 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
         ))
         return []
     index = {name: names.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in names}
+    if "qualifier" in names:  # optional: the source's "over", "at least"... before the figure
+        index["qualifier"] = names.index("qualifier")
 
     def column(name):
         return f"{_column_letter(index[name])} ({name})"
@@ -162,6 +172,16 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
             errors.append(error("invalid-number", number, column("value"),
                                 f"'{get['value']}' is not a number.",
                                 "Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) if there is no figure."))
+        qualifier = " ".join(get.get("qualifier", "").lower().split())
+        if qualifier and qualifier not in QUALIFIERS:
+            errors.append(error("invalid-qualifier", number, column("qualifier"),
+                                f"'{get['qualifier']}' is not a qualifier we know.",
+                                f"Write the source's own word before the figure: {', '.join(QUALIFIERS)}; "
+                                "or leave the cell empty when the source gives the figure exactly."))
+        elif qualifier and value is None and len(errors) == problems_before:
+            errors.append(error("invalid-qualifier", number, column("qualifier"),
+                                f"the qualifier '{get['qualifier']}' has no figure in the value column.",
+                                "Write the figure in the value column, or leave the qualifier empty."))
         if len(errors) > problems_before or period is None:
             continue
         series = get.get("series") or measures[measure].get("series", DEFAULT_SERIES)
@@ -173,7 +193,7 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
             continue
         seen[key] = number
         figures.append(Figure(measure, period, get["period"], series, value, is_percent,
-                              source_id, get.get("note", ""), display, number))
+                              source_id, get.get("note", ""), display, number, qualifier))
     return figures
 
 
@@ -234,7 +254,8 @@ def aggregate_street_crime(path: Path, chunk_rows: int = 500_000):
 class Comparison:
     name: str
     value: float
-    judgement: str  # "better", "worse", "same", or "" when no direction is better
+    judgement: str  # "better", "worse", "same", or "" when no direction is better or it is not certain
+    figure: Figure | None = None  # the comparator's figure, with its qualifier
 
 
 @dataclass
@@ -250,6 +271,8 @@ class Summary:
     trend: str = ""      # "improving", "getting worse", "no clear change", "not judged", ""
     change: float | None = None
     change_pct: float | None = None
+    #: The latest or the previous figure is not exact ("over 9%"): the sentence gives no amount.
+    inexact: bool = False
     gaps: list[str] = field(default_factory=list)
     gap_periods: list = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
@@ -295,8 +318,14 @@ def summarise(measure: dict, figures: list[Figure]) -> Summary:
         else:
             unclear = (abs(summary.change / previous) < NO_CLEAR_CHANGE_RELATIVE) if previous else summary.change == 0
         summary.movement = "same" if unclear else ("up" if summary.change > 0 else "down")
+        if summary.latest.qualifier or summary.previous.qualifier:
+            # "over 9%" is not 9%: keep a direction only when the source's bound makes it certain.
+            summary.inexact = True
+            summary.movement = _certain_direction(summary.latest, summary.previous, summary.movement)
         better = measure["better"]
-        if summary.movement == "same":
+        if not summary.movement:
+            summary.trend = ""
+        elif summary.movement == "same":
             summary.trend = "no clear change"
         elif better == "neither":
             summary.trend = "not judged"
@@ -305,20 +334,50 @@ def summarise(measure: dict, figures: list[Figure]) -> Summary:
     for name in measure.get("comparators", []):
         match = [f for f in figures if f.series == name and f.period == summary.latest.period and f.value is not None]
         if match:
-            summary.comparisons.append(Comparison(name, match[0].value, _judge(measure, summary.latest.value, match[0].value)))
+            summary.comparisons.append(Comparison(name, match[0].value, _judge(measure, summary.latest, match[0]),
+                                                  match[0]))
     target = measure.get("target") or {}
     if "value" in target and measure["better"] != "neither":
-        value = summary.latest.value
-        summary.target_met = value <= target["value"] if measure["better"] == "down" else value >= target["value"]
+        summary.target_met = _target_met(measure["better"], summary.latest, target["value"])
     return summary
 
 
-def _judge(measure: dict, ours: float, theirs: float) -> str:
+def _certain_direction(new: Figure, old: Figure, movement: str) -> str:
+    """The movement from old to new when one of them is qualified: "up" or "down" only when
+    certain ("over 9%" after an exact 5% is up; after an exact 12% it may be either), else ""."""
+    if movement == "up" and new.qualifier in LOWER_BOUNDS and not old.qualifier:
+        return "up"
+    if movement == "down" and old.qualifier in LOWER_BOUNDS and not new.qualifier:
+        return "down"
+    return ""
+
+
+def _target_met(better: str, latest: Figure, target: float) -> bool | None:
+    """Whether the latest figure meets the target; None when a qualifier leaves it uncertain."""
+    value, qualifier = latest.value, latest.qualifier
+    if not qualifier:
+        return value <= target if better == "down" else value >= target
+    if qualifier in LOWER_BOUNDS:  # the true figure is value or more
+        if better == "up" and value >= target:
+            return True
+        if better == "down" and value > target:
+            return False
+    return None
+
+
+def _judge(measure: dict, ours: Figure, theirs: Figure) -> str:
     if measure["better"] == "neither":
         return ""
-    if math.isclose(ours, theirs, rel_tol=NO_CLEAR_CHANGE_RELATIVE):
+    close = math.isclose(ours.value, theirs.value, rel_tol=NO_CLEAR_CHANGE_RELATIVE)
+    if ours.qualifier or theirs.qualifier:
+        # Judged only when the bound makes the order certain; never "same".
+        order = _certain_direction(ours, theirs, "" if close else ("up" if ours.value > theirs.value else "down"))
+        if not order:
+            return ""
+        return "better" if (order == "down") == (measure["better"] == "down") else "worse"
+    if close:
         return "same"
-    return "better" if (ours < theirs) == (measure["better"] == "down") else "worse"
+    return "better" if (ours.value < theirs.value) == (measure["better"] == "down") else "worse"
 
 
 # --- Words ----------------------------------------------------------------------------
@@ -332,19 +391,31 @@ def _english():
     return Words()
 
 
+def qualified(text: str, qualifier: str, words=None) -> str:
+    """A figure's text with the source's qualifier before it: 'over 9%', 'at least 56%'."""
+    if not qualifier:
+        return text
+    t = (words or _english()).t
+    return {"over": lambda: t("over {value}", value=text),
+            "at least": lambda: t("at least {value}", value=text),
+            "around": lambda: t("around {value}", value=text)}[qualifier]()
+
+
 def format_value(measure: dict, figure: Figure | None, value: float | None = None, words=None) -> str:
-    """A figure with its unit, as a resident reads it: '1,633', '73%', '77.1 per 1,000 people'."""
+    """A figure with its unit and the source's qualifier, as a resident reads it: '1,633', '73%',
+    '77.1 per 1,000 people', 'over 9%'. A value given on its own has no qualifier."""
     words = words or _english()
+    qualifier = figure.qualifier if value is None and figure is not None else ""
     value = figure.value if value is None and figure is not None else value
     if value is None:
         return words.t("no figure")
     if measure["unit"] == "percentage" or (figure is not None and figure.is_percent):
-        return words.percent(value)
+        return qualified(words.percent(value), qualifier, words)
     number = words.number(value)
-    return {"rate_per_1000": lambda: words.t("{number} per 1,000 people", number=number),
-            "rate_per_10000": lambda: words.t("{number} per 10,000 people", number=number),
-            "rate_per_100000": lambda: words.t("{number} per 100,000 people", number=number),
-            }.get(measure["unit"], lambda: number)()
+    return qualified({"rate_per_1000": lambda: words.t("{number} per 1,000 people", number=number),
+                      "rate_per_10000": lambda: words.t("{number} per 10,000 people", number=number),
+                      "rate_per_100000": lambda: words.t("{number} per 100,000 people", number=number),
+                      }.get(measure["unit"], lambda: number)(), qualifier, words)
 
 
 def sentence(summary: Summary, words=None) -> str:
@@ -383,7 +454,19 @@ def sentence(summary: Summary, words=None) -> str:
         else:
             period = t("{latest} compared with {previous}", latest=words.period_phrase(latest.period),
                        previous=words.period(previous.period))
-        if summary.movement == "same":
+        if summary.inexact:
+            # A qualified figure ("over 9%") has no exact amount of change, and perhaps no direction.
+            values = dict(measure=name, previous_value=value(previous), value=value(latest), period=period)
+            if summary.movement == "up":
+                text = t("{measure} rose from {previous_value} to {value}, {period}.", **values)
+            elif summary.movement == "down":
+                text = t("{measure} fell from {previous_value} to {value}, {period}.", **values)
+            else:
+                text = t("{measure}: {value}, {period} ({previous_value}).", **values)
+            text += " " + (t("The source does not give the exact figure, so we do not say by how much.")
+                           if summary.movement else
+                           t("The source does not give the exact figure, so we cannot say whether it went up or down."))
+        elif summary.movement == "same":
             text = t("{measure} stayed about the same, {value} {period} ({previous_value}).",
                      measure=name, value=value(latest), period=period, previous_value=value(previous))
         else:
@@ -398,7 +481,9 @@ def sentence(summary: Summary, words=None) -> str:
             text = (t("{measure} rose by {amount}, from {previous_value} to {value}, {period}.", **values)
                     if summary.movement == "up" else
                     t("{measure} fell by {amount}, from {previous_value} to {value}, {period}.", **values))
-        if measure["better"] in ("up", "down"):
+        if not summary.trend:
+            pass  # no certain direction: nothing to judge
+        elif measure["better"] in ("up", "down"):
             text += " " + {
                 ("down", "improving"): lambda: t("The plan aims for this figure to go down, so this is an improvement."),
                 ("down", "getting worse"): lambda: t("The plan aims for this figure to go down, so this is getting worse."),

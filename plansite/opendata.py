@@ -11,7 +11,8 @@ from .model import Plan
 from .pages import edition_figures
 from .versions import edition_measure_ids, resolve_edition
 
-CSV_FIELDS = ("measure", "period", "period_start", "period_end", "series", "value", "unit", "source", "source_title", "note")
+CSV_FIELDS = ("measure", "period", "period_start", "period_end", "series", "qualifier", "value", "unit", "source",
+              "source_title", "note")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def measure_csv(plan: Plan, figures: list) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for f in figures:
-        writer.writerow([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series,
+        writer.writerow([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series, f.qualifier,
                          "" if f.value is None else (int(f.value) if f.value.is_integer() else f.value),
                          "percentage" if f.is_percent else plan.measures[f.measure]["unit"],
                          f.source, plan.sources[f.source]["title"], f.note])
@@ -51,6 +52,8 @@ def _resource(plan: Plan, measure_id: str) -> dict:
                 {"name": "period_start", "type": "date"},
                 {"name": "period_end", "type": "date"},
                 {"name": "series", "type": "string"},
+                {"name": "qualifier", "type": "string",
+                 "description": "The source's word before the value when it is not exact: over, at least or around"},
                 {"name": "value", "type": "number"},
                 {"name": "unit", "type": "string"},
                 {"name": "source", "type": "string"},

@@ -289,7 +289,7 @@ def measures_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
     if not ids and not edition.get("other_measures"):
         w.add(f"*{missing(words)}*")
         return Page("measures.md", title, w.markdown())
-    w.add(t("The partnership uses {count} measures to track this plan. Each one belongs to a priority or theme.",
+    w.add(t("This site shows {count} measures from the plan's documents. Each one belongs to a priority or theme.",
             count=len(ids)))
     for kind in ("priorities", "themes"):
         for item in edition[kind]:
@@ -817,7 +817,7 @@ def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
             w.add(f"**{t('Direction of travel:')}** {_trend_line(summary, words)}")
         if summary.comparisons:
             w.add(f"**{t('Compared with:')}** " + "; ".join(
-                f"{words.english(c.name)} {format_value(measure, None, c.value, words=words)}"
+                f"{words.english(c.name)} {format_value(measure, c.figure, words=words)}"
                 + (" " + (t("(Peterborough is better)") if c.judgement == "better" else t("(Peterborough is worse)"))
                    if c.judgement in ("better", "worse") else "")
                 for c in summary.comparisons))

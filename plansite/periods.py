@@ -96,6 +96,14 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     if m := re.fullmatch(r"(\d{4})\s*/\s*(\d{2}|\d{4})", value):
         start = _financial_year(m[1], m[2])
         return Period(date(start, 4, 1), date(start + 1, 3, 31), f"{start}/{str(start + 1)[2:]}", kind="financial_year")
+    if m := re.fullmatch(r"q([1-4])\s*\(\s*(\d{4})\s+data\s*\)", value):
+        # As a report prints it: columns Q1, Q2 under "(2018 data)", not saying whether they are
+        # calendar or financial quarters. Labelled so; its dates span both readings.
+        quarter, year = int(m[1]), int(m[2])
+        first = 1 + 3 * (quarter - 1)
+        last_year, last = divmod(first + 5 - 1, 12)
+        return Period(date(year, first, 1), _month_end(year + last_year, last + 1),
+                      f"Q{quarter} ({year} data)", kind="quarter_as_printed")
     if m := re.fullmatch(r"q([1-4])\s+(\d{4})\s*/\s*(\d{2}|\d{4})", value):
         quarter, start = int(m[1]), _financial_year(m[2], m[3])
         first_month = 4 + 3 * (quarter - 1)

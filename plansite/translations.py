@@ -632,6 +632,8 @@ class Words:
             return self.t("the {months} months before", months=period.months)
         if kind == "reported":
             return self.t("as reported on {date}", date=self.date(start.isoformat()))
+        if kind == "quarter_as_printed":
+            return self.t("Q{quarter} ({year} data)", quarter=period.label[1], year=str(start.year))
         return period.label
 
     def period_phrase(self, period) -> str:
