@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from .measures import QUALIFIERS
 from .model import Plan
 from .pages import edition_figures
 from .versions import edition_measure_ids, resolve_edition
@@ -53,7 +54,7 @@ def _resource(plan: Plan, measure_id: str) -> dict:
                 {"name": "period_end", "type": "date"},
                 {"name": "series", "type": "string"},
                 {"name": "qualifier", "type": "string",
-                 "description": "The source's word before the value when it is not exact: over, at least or around"},
+                 "description": "The source's word before the value when it is not exact: " + ", ".join(QUALIFIERS)},
                 {"name": "value", "type": "number"},
                 {"name": "unit", "type": "string"},
                 {"name": "source", "type": "string"},

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from plansite.errors import DataError
-from plansite.measures import (Figure, decode_csv, parse_number, read_figures, sentence, summarise)
+from plansite.measures import (Figure, decode_csv, format_value, parse_number, read_figures, sentence, summarise)
 from plansite.periods import parse_period
 
 SOURCES = {"plan-a": {"id": "plan-a", "date": "2020"}, "report-b": {"id": "report-b", "date": "2018-11-13"}}
@@ -218,3 +218,117 @@ def test_breakdown_only_figures_name_the_highest_and_lowest():
                                  figure("2016/17", 32.2, series="Arson"), figure("2016/17", 57.0, series="Begging")])
     assert sentence(summary) == ("Deliberate fires in 2016/17: highest for Environmental crime (78.5%), "
                                  "lowest for Arson (32.2%).")
+
+
+# --- Qualifiers: the source's "over 9%" stays "over 9%" ------------------------------------
+
+def qualified_figure(period, value, qualifier, series="Peterborough", percent=False):
+    return Figure("fires", parse_period(period, date(2018, 11, 13)), period, series, float(value), percent, "plan-a",
+                  "", "f.csv", 2, qualifier)
+
+
+def test_qualifier_column_is_read_and_normalised(tmp_path):
+    content = ("measure,period,series,qualifier,value,source\n"
+               "fires,2016,Peterborough,Over,9%,plan-a\n"
+               "fires,2017,Peterborough,at  least,56%,plan-a\n"
+               "fires,2018,Peterborough,,12,plan-a\n").encode()
+    figures, errors = read(tmp_path, content)
+    assert errors == []
+    assert [(f.value, f.qualifier) for f in figures] == [(9.0, "over"), (56.0, "at least"), (12.0, "")]
+
+
+def test_unknown_qualifier_and_qualifier_without_a_figure_are_errors(tmp_path):
+    content = ("measure,period,series,qualifier,value,source\n"
+               "fires,2016,Peterborough,roughly,9%,plan-a\n"
+               "fires,2017,Peterborough,over,n/a,plan-a\n").encode()
+    figures, errors = read(tmp_path, content)
+    assert figures == []
+    assert errors == [
+        "plan_data/data/figures.csv:2: error [invalid-qualifier] A figure's qualifier is not one we know\n"
+        "  at: row 2, column D (qualifier)\n"
+        "  problem: 'roughly' is not a qualifier we know.\n"
+        "  fix: Write the source's own word before the figure: over, at least, around; "
+        "or leave the cell empty when the source gives the figure exactly.",
+        "plan_data/data/figures.csv:3: error [invalid-qualifier] A figure's qualifier is not one we know\n"
+        "  at: row 3, column D (qualifier)\n"
+        "  problem: the qualifier 'over' has no figure in the value column.\n"
+        "  fix: Write the figure in the value column, or leave the qualifier empty.",
+    ]
+
+
+def test_latest_figure_and_sentence_keep_the_qualifier():
+    change = measure("up", unit="percentage")
+    summary = summarise(change, [qualified_figure("latest 12 months", 9, "over")])
+    assert format_value(change, summary.latest) == "over 9%"
+    assert sentence(summary) == ("Deliberate fires: over 9% in the latest 12 months. "
+                                 "Only one figure has been published, so there is no trend yet.")
+
+
+def test_a_lower_bound_is_judged_only_when_the_bound_makes_the_direction_certain():
+    # "over 1,800" after an exact 1,500 is certainly more; the amount is not known.
+    rising = summarise(measure("up"), [figure("2015", 1500), qualified_figure("2016", 1800, "over")])
+    assert (rising.movement, rising.trend, rising.inexact) == ("up", "improving", True)
+    assert sentence(rising) == (
+        "Deliberate fires rose from 1,500 to over 1,800, in 2016 compared with 2015. "
+        "The source does not give the exact figure, so we do not say by how much. "
+        "The plan aims for this figure to go up, so this is an improvement.")
+    # "over 1,800" after an exact 2,000 may be more or less: no direction, no judgement.
+    unknown = summarise(measure("up"), [figure("2015", 2000), qualified_figure("2016", 1800, "over")])
+    assert (unknown.movement, unknown.trend) == ("", "")
+    assert sentence(unknown) == (
+        "Deliberate fires: over 1,800, in 2016 compared with 2015 (2,000). "
+        "The source does not give the exact figure, so we cannot say whether it went up or down.")
+
+
+def test_an_approximate_figure_is_never_judged():
+    summary = summarise(measure("down"), [qualified_figure("2015", 6, "around"), figure("2016", 3)])
+    assert (summary.movement, summary.trend) == ("", "")
+    assert "around 6" in sentence(summary)
+
+
+def test_comparisons_and_targets_with_a_qualifier():
+    fires = measure("down", comparators=["England"], target={"text": "At most 10.", "value": 10, "source": "plan-a"})
+    summary = summarise(fires, [qualified_figure("2016", 12, "at least"), qualified_figure("2016", 11, "over", "England")])
+    assert [(c.name, c.judgement, format_value(fires, c.figure)) for c in summary.comparisons] == [
+        ("England", "", "over 11")]
+    assert summary.target_met is False  # at least 12 is above a target of at most 10
+    summary = summarise(fires, [qualified_figure("2016", 8, "at least"), figure("2016", 20, series="England")])
+    assert summary.comparisons[0].judgement == "" and summary.target_met is None
+    summary = summarise(fires, [qualified_figure("2016", 30, "over"), figure("2016", 20, series="England")])
+    assert summary.comparisons[0].judgement == "worse"  # over 30 is certainly more than 20
+
+
+def test_table_chart_and_open_data_keep_the_qualifier():
+    from types import SimpleNamespace
+
+    from bs4 import BeautifulSoup
+
+    from plansite.charts import chart
+    from plansite.opendata import measure_csv
+    from plansite.pages import figures_table
+
+    change = measure("up", unit="percentage")
+    figures = [qualified_figure("latest 12 months", 9, "over", percent=True)]
+    table = BeautifulSoup(figures_table(change, figures, "t"), "html.parser")
+    assert [td.get_text() for td in table.select("td")] == ["over 9%"]
+    svg = BeautifulSoup(chart("c", "Title", "Description", figures, ["Peterborough"], lambda f: "9%"), "html.parser")
+    assert "over 9%" in [text.get_text() for text in svg.select("text")]
+    plan = SimpleNamespace(measures={"fires": change}, sources={"plan-a": {"title": "Plan A"}})
+    lines = measure_csv(plan, figures).splitlines()
+    assert lines == ["measure,period,period_start,period_end,series,qualifier,value,unit,source,source_title,note",
+                     "fires,latest 12 months,2017-11-13,2018-11-13,Peterborough,over,9,percentage,plan-a,Plan A,"]
+
+
+def test_qualifier_words_are_the_sites_own_words_for_translators():
+    from plansite.translations import ui_messages
+
+    assert {"over {value}", "at least {value}", "around {value}"} <= set(ui_messages())
+
+
+def test_quarters_as_a_report_prints_them(tmp_path):
+    content = ("measure,period,value,source\n"
+               "fires,Q1 (2018 data),135,report-b\nfires,Q2 (2018 data),117,report-b\n").encode()
+    figures, errors = read(tmp_path, content)
+    assert errors == []
+    assert [(f.period.label, f.period.start.isoformat(), f.period.end.isoformat()) for f in figures] == [
+        ("Q1 (2018 data)", "2018-01-01", "2018-06-30"), ("Q2 (2018 data)", "2018-04-01", "2018-09-30")]

@@ -212,3 +212,58 @@ def test_current_plan_leaflet_in_each_example_language(plan, site):
             assert len(re.findall(r"[\u0600-\u06FF]", text)) > 200  # set in Arabic script, shaped
         else:
             assert title.split()[0] in text
+
+
+# --- The site says no more than its sources ------------------------------------------------
+
+def test_glossary_claims_no_age_range_for_first_time_entrants(plan):
+    assert plan.glossary["FTE"]["meaning"] == "People who enter the criminal justice system for the first time."
+    assert not [term for term, entry in plan.glossary.items() if "10 to 17" in entry["meaning"]]
+
+
+def test_measures_page_states_what_the_site_shows_not_the_partnerships_count(plan):
+    from plansite.pages import measures_page
+    from plansite.versions import edition_measure_ids
+
+    for edition_id in EDITIONS:
+        edition = resolve_edition(plan, edition_id)
+        text = measures_page(plan, edition).markdown
+        assert "The partnership uses" not in text
+        count = len(edition_measure_ids(edition))
+        if count:
+            assert (f"This site shows {count} measures from the plan's documents. "
+                    "Each one belongs to a priority or theme.") in text
+
+
+def test_headline_figures_keep_the_sources_qualifiers(plan):
+    def qualifiers(measure_id):
+        return [(f.period_text, f.qualifier, f.value) for f in plan.figures[measure_id] if f.qualifier]
+
+    assert qualifiers("total-crime-change") == [("latest 12 months", "over", 9.0)]
+    assert qualifiers("serious-acquisitive-crime-change") == [("latest 12 months", "over", 26.0)]
+    assert qualifiers("restorative-reparations") == [("April 2016 to December 2016", "over", 1800.0)]
+    assert qualifiers("city-centre-violent-crime-alcohol") == [("January to August 2016", "at least", 56.0)]
+    assert qualifiers("victim-based-crime-annual-change") == [("January to December 2015", "around", 6.0)]
+    assert sum(1 for figures in plan.figures.values() for f in figures if f.qualifier) == 5
+
+
+def test_idva_quarters_are_labelled_as_the_source_prints_them(plan):
+    for measure_id in ("idva-referrals", "idva-engagement-rate", "idva-repeat-rate"):
+        assert [f.period.label for f in plan.figures[measure_id]] == ["Q1 (2018 data)", "Q2 (2018 data)"]
+
+
+def test_the_sources_240_percent_is_quoted_with_what_the_numbers_give(plan):
+    notes = [f.note for f in plan.figures["treatment-clients"] if f.series == "Alcohol and non-opiate"]
+    assert len(notes) == 2
+    assert all("The \"up 240%\" is the report's own words: 57 to 137 is an increase of 80 clients, or 140%." in n
+               for n in notes)
+    edition = resolve_edition(plan, "2017-2020-refresh-2018")
+    facts = [f["text"] for theme in edition["themes"] for f in theme.get("key_facts", []) if "57 to 137" in f["text"]]
+    assert facts and all('(the report says "up 240%"; 57 to 137 is an increase of 140%)' in f for f in facts)
+
+
+def test_qualified_figures_on_the_built_pages(site):
+    text = _article_text(site, "2011-2014/measures/index.html")
+    assert "How much crime went down overall: over 9% in the latest 12 months." in text
+    csv_text = (site / "2011-2014" / "data" / "total-crime-change.csv").read_text(encoding="utf-8")
+    assert ",Change,over,9,percentage," in csv_text
