@@ -169,8 +169,12 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
             value, is_percent = parse_number(get["value"])
         except ValueError:
             value, is_percent = None, False
+            said = " ".join(get["value"].lower().split())
+            lead = next((q for q in QUALIFIERS if said.startswith(q + " ")), None)
             errors.append(error("invalid-number", number, column("value"),
                                 f"'{get['value']}' is not a number.",
+                                f"Write the number alone in the value column and '{lead}' in a column named qualifier."
+                                if lead else
                                 "Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) if there is no figure."))
         qualifier = " ".join(get.get("qualifier", "").lower().split())
         if qualifier and qualifier not in QUALIFIERS:
@@ -414,7 +418,9 @@ def format_value(measure: dict, figure: Figure | None, value: float | None = Non
     number = words.number(value)
     return qualified({"rate_per_1000": lambda: words.t("{number} per 1,000 people", number=number),
                       "rate_per_10000": lambda: words.t("{number} per 10,000 people", number=number),
-                      "rate_per_100000": lambda: words.t("{number} per 100,000 people", number=number),
+                      # The sources say "per 100,000" without saying of whom (for first time entrants
+                      # it is not the whole population), so we say no more.
+                      "rate_per_100000": lambda: words.t("{number} per 100,000", number=number),
                       }.get(measure["unit"], lambda: number)(), qualifier, words)
 
 

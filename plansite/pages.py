@@ -29,7 +29,7 @@ def unit_words(words: Words, unit: str) -> str:
         "count": lambda: words.t("a count"),
         "rate_per_1000": lambda: words.t("a rate per 1,000 people"),
         "rate_per_10000": lambda: words.t("a rate per 10,000 people"),
-        "rate_per_100000": lambda: words.t("a rate per 100,000 people"),
+        "rate_per_100000": lambda: words.t("a rate per 100,000"),
         "percentage": lambda: words.t("a percentage"),
         "average": lambda: words.t("an average"),
         "ratio": lambda: words.t("a ratio"),

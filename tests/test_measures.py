@@ -332,3 +332,12 @@ def test_quarters_as_a_report_prints_them(tmp_path):
     assert errors == []
     assert [(f.period.label, f.period.start.isoformat(), f.period.end.isoformat()) for f in figures] == [
         ("Q1 (2018 data)", "2018-01-01", "2018-06-30"), ("Q2 (2018 data)", "2018-04-01", "2018-09-30")]
+
+
+def test_a_qualifier_typed_into_the_value_cell_is_pointed_to_its_column(tmp_path):
+    _, errors = read(tmp_path, b"measure,period,value,source\nfires,2016,over 1800,plan-a\n")
+    assert errors == [
+        "plan_data/data/figures.csv:2: error [invalid-number] A figure is not a number\n"
+        "  at: row 2, column C (value)\n"
+        "  problem: 'over 1800' is not a number.\n"
+        "  fix: Write the number alone in the value column and 'over' in a column named qualifier."]

@@ -110,7 +110,7 @@ def test_deliberate_fires_on_the_2018_refresh_priority_page(site):
 
 def test_first_time_entrants_compared_with_england(site):
     text = _article_text(site, "2017-2020-refresh-2018/priorities/offender-management/index.html")
-    assert "England 276 per 100,000 people (Peterborough is better)" in text
+    assert "England 276 per 100,000 (Peterborough is better)" in text
 
 
 def test_figures_stay_inside_their_edition(site):

@@ -203,7 +203,7 @@ def test_priority_page_shows_figures_sentence_chart_table_and_download(built):
     download = page.find("a", string="Download these figures (CSV)")["href"]
     csv_file = (built / REFRESH / "priorities" / "reducing-crime" / download).resolve()
     assert csv_file.read_text().splitlines()[0] == (
-        "measure,period,period_start,period_end,series,value,unit,source,source_title,note")
+        "measure,period,period_start,period_end,series,qualifier,value,unit,source,source_title,note")
     assert len(csv_file.read_text().splitlines()) == 5
 
 
