@@ -444,6 +444,10 @@ def sentence(summary: Summary, words=None) -> str:
         if len(group) == 1:
             return t("{measure}: {group} {value} {period}.", measure=name, group=words.english(group[0].series),
                      value=value(group[0]), period=words.period_phrase(last_period))
+        if any(f.qualifier for f in group):
+            # "over 40" may be more than an exact 45: do not rank figures the source gives inexactly.
+            return t("{measure} {period}: the source does not give every figure exactly, so we do not say "
+                     "which is highest or lowest.", measure=name, period=words.period_phrase(last_period))
         return t("{measure} {period}: highest for {highest} ({highest_value}), lowest for {lowest} ({lowest_value}).",
                  measure=name, period=words.period_phrase(last_period),
                  highest=words.english(group[-1].series), highest_value=value(group[-1]),

@@ -341,3 +341,11 @@ def test_a_qualifier_typed_into_the_value_cell_is_pointed_to_its_column(tmp_path
         "  at: row 2, column C (value)\n"
         "  problem: 'over 1800' is not a number.\n"
         "  fix: Write the number alone in the value column and 'over' in a column named qualifier."]
+
+
+def test_breakdowns_are_not_ranked_when_a_figure_is_not_exact():
+    survey = measure("neither", series="Total")
+    summary = summarise(survey, [figure("2016/17", 45, series="Arson"),
+                                 qualified_figure("2016/17", 40, "over", series="Begging")])
+    assert sentence(summary) == ("Deliberate fires in 2016/17: the source does not give every figure exactly, "
+                                 "so we do not say which is highest or lowest.")
