@@ -29,7 +29,8 @@ def measure_csv(plan: Plan, figures: list) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for f in figures:
-        writer.writerow([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series, f.qualifier,
+        writer.writerow([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series,
+                         f.qualifier,
                          "" if f.value is None else (int(f.value) if f.value.is_integer() else f.value),
                          "percentage" if f.is_percent else plan.measures[f.measure]["unit"],
                          f.source, plan.sources[f.source]["title"], f.note])

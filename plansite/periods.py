@@ -27,7 +27,8 @@ class Period:
     label: str
     relative: bool = False
     #: How the source wrote it, so the label can be written in another language:
-    #: year, financial_year, quarter, month, months, dates, latest, before or reported.
+    #: year, financial_year, quarter, quarter_as_printed, month, months, dates, latest, before or
+    #: reported.
     kind: str = "year"
     months: int = 0
 
