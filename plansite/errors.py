@@ -41,7 +41,30 @@ ERROR_TYPES: dict[str, str] = {
     "invalid-period": "A period is not one we can read",
     "duplicate-row": "The same figure is given twice",
     "invalid-qualifier": "A figure's qualifier is not one we know",
+    "yaml-too-deep": "The YAML is nested too deeply",
+    "yaml-too-large": "The YAML's aliases expand too far",
+    "yaml-tag": "A YAML tag is not allowed",
+    "empty-file": "A data file is empty",
+    "data-encoding": "A data file's text encoding is not recognised",
+    "formula-in-cell": "A cell would run as a formula in a spreadsheet",
+    "formula-without-value": "A formula has no saved result",
+    "several-sheets": "A workbook has several sheets and the measure names none",
+    "unknown-sheet": "A measure names a sheet the workbook does not have",
+    "too-many-problems": "A data file has too many problems to list",
 }
+
+#: The most characters of a person's input that an error quotes: enough to recognise it, and
+#: a damaged or binary file cannot fill the report.
+QUOTE_LIMIT = 60
+
+
+def quoted(value, limit: int = QUOTE_LIMIT) -> str:
+    """Input quoted for an error message: in single quotes, control characters made visible,
+    cut to limit characters. Every message that repeats input goes through here."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(value))
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"'{text}'"
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,22 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError, format_path
+from .errors import DataError, format_path, quoted
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+#: Plan data needs a few levels of nesting; far more is a mistake or an attack, and would
+#: exhaust Python's (and libyaml's) stack before any check could say what is wrong.
+MAX_DEPTH = 50
+#: Anchors and aliases ('&name', '*name') are legal YAML but plan data hardly needs them; an
+#: alias that repeats another can grow a small file into billions of values ("billion laughs").
+MAX_ALIASES = 100
+MAX_VALUES = 100_000
+#: Explicit tags a person may write: YAML's core types. Anything else (!!python/object,
+#: !!binary, a custom !tag) is refused before it is constructed.
+_CORE_TAGS = {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+_YAML_FIX = ("Check the indentation and punctuation on this line and the one above it: "
+             "every nested key is indented by the same number of spaces, text containing ': ' or "
+             "starting with a special character is put in quotes, and list items start with '- '.")
 # libyaml parses several times faster and gives the same line and column marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -73,6 +86,19 @@ class RawProject:
         return docs + self.measures + self.editions
 
 
+class _Refused(Exception):
+    """The YAML is well formed but not something plan data may hold; carries the error."""
+
+    def __init__(self, error: DataError):
+        super().__init__(error.message)
+        self.error = error
+
+
+def _at(node_or_event) -> tuple[int, int]:
+    mark = node_or_event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
 class _Builder:
     """Turns composed YAML nodes into Python data and records positions."""
 
@@ -80,8 +106,23 @@ class _Builder:
         self.doc = doc
         self.errors = errors
         self.constructor = yaml.SafeLoader("")
+        self.values = 0
+
+    def refuse(self, code: str, node, message: str, fix: str) -> _Refused:
+        return _Refused(DataError(code, self.doc.file, *_at(node), "", message, fix))
 
     def build(self, node, path: tuple):
+        # Aliases are expanded here, so this is where their size is counted; the depth check
+        # also stops an alias that contains itself (&a [*a]).
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self.refuse("yaml-too-large", node, f"the file expands to more than {MAX_VALUES:,} values, "
+                              "because of aliases (*name) that repeat other parts.",
+                              "Write the values out instead of using anchors (&name) and aliases (*name).")
+        if len(path) > MAX_DEPTH:
+            raise self.refuse("yaml-too-deep", node, f"the values are nested more than {MAX_DEPTH} levels deep.",
+                              "Plan data needs only a few levels: check the indentation, and remove "
+                              "aliases (*name) that refer to the part they are in.")
         self.doc.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             self.doc.container_paths.add(path)
@@ -109,24 +150,86 @@ class _Builder:
         if node.tag == _TIMESTAMP_TAG:
             return node.value
         if not isinstance(node, yaml.ScalarNode):
-            return str(node.value)
-        return self.constructor.construct_object(node, deep=True)
+            # A list or mapping used as a key: keep it as text; the schema says what is wrong.
+            return str(node.value)[:200]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            # An explicit core tag on a value it cannot hold, such as !!int abc.
+            tag = node.tag.rsplit(":", 1)[-1]
+            raise self.refuse("yaml-tag", node, f"{quoted(node.value)} cannot be read as the type !!{tag} it is tagged with.",
+                              f"Remove the tag !!{tag}, or correct the value.") from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (counting characters) of a byte offset in a file of unknown encoding."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    return line, len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _prescan(text: str, display_name: str) -> None:
+    """Check depth, aliases and tags from libyaml's stream of events, before anything is built.
+
+    Events come one at a time, so this costs no stack and little memory however the file is made."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(DataError(
+                    "yaml-too-deep", display_name, *_at(event), "",
+                    f"the values are nested more than {MAX_DEPTH} levels deep.",
+                    "Plan data needs only a few levels: check the brackets and the indentation here."))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise _Refused(DataError(
+                    "yaml-too-large", display_name, *_at(event), "",
+                    f"the file uses more than {MAX_ALIASES} aliases (*name).",
+                    "Write the values out instead of using anchors (&name) and aliases (*name)."))
+        tag = getattr(event, "tag", None)
+        if tag not in _CORE_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(DataError(
+                "yaml-tag", display_name, *_at(event), "",
+                f"the tag {quoted(shown)} is not allowed in plan data.",
+                f"Delete {quoted(shown)}; write the value as plain text, in quotes if it starts with a special character."))
 
 
 def load_document(path: Path, display_name: str, errors: list[DataError]) -> Document | None:
     """Parse one YAML file; on a syntax error, record it and return None."""
     doc = Document(file=display_name, data=None)
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line, column = _byte_position(raw, exc.start)
         errors.append(DataError(
-            "yaml-syntax", display_name, None, None, "",
-            f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}).",
+            "yaml-syntax", display_name, line, column, "",
+            "the file is not UTF-8 text: this line holds a character saved in another encoding "
+            "(such as Windows-1252).",
             "Save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8).",
         ))
         return None
     try:
+        _prescan(text, display_name)
         node = yaml.compose(text, Loader=_LOADER)
+        if node is None:
+            doc.data = None
+            doc.value_positions[()] = (1, 1)
+            return doc
+        doc.data = _Builder(doc, errors).build(node, ())
+    except _Refused as refused:
+        errors.append(refused.error)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "the YAML could not be read"
@@ -134,17 +237,20 @@ def load_document(path: Path, display_name: str, errors: list[DataError]) -> Doc
         errors.append(DataError(
             "yaml-syntax", display_name,
             mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
-            f"{problem}{context}.",
-            "Check the indentation and punctuation on this line and the one above it: "
-            "every nested key is indented by the same number of spaces, text containing ': ' or "
-            "starting with a special character is put in quotes, and list items start with '- '.",
+            f"{problem}{context}.", _YAML_FIX,
         ))
         return None
-    if node is None:
-        doc.data = None
-        doc.value_positions[()] = (1, 1)
-        return doc
-    doc.data = _Builder(doc, errors).build(node, ())
+    except yaml.reader.ReaderError as exc:
+        # A control character (a NUL, a bell...): libyaml gives its position in the text.
+        line, column = _text_position(text, exc.position)
+        character = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        errors.append(DataError(
+            "yaml-syntax", display_name, line, column, "",
+            f"the file holds a control character (#x{character:04x}) that YAML does not allow.",
+            "Delete the invisible character on this line (retyping the line removes it); it often "
+            "comes from copying text out of another program.",
+        ))
+        return None
     return doc
 
 

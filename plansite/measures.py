@@ -1,20 +1,27 @@
 """Measures stage: read performance figures as spreadsheets save them, and say what they show.
 
-Figures arrive as CSV saved from Excel (UTF-8 with or without a byte-order mark, or
-Windows-1252), or as .xlsx. Every row is checked; problems name the file, the row
-as a spreadsheet numbers it, the column, the value and what was expected.
+Figures arrive as CSV saved from Excel (UTF-8 with or without a byte-order mark, Windows-1252,
+"CSV (Macintosh)" and other single-byte encodings, separated by commas or, with decimal commas,
+by semicolons), or as .xlsx. Every row is checked; problems name the file, the row as a
+spreadsheet numbers it, the column, the value and what was expected. Files are read a row at
+a time, and a cell that a spreadsheet would run as a formula is refused.
 """
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import itertools
 import math
 import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, quoted
 from .periods import ACCEPTED, Period, PeriodError, parse_period
 
 DATA_DIR = "data"
@@ -61,44 +68,325 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def decode_csv(raw: bytes) -> str:
-    """Text of a CSV as Excel saves it: UTF-8 (with or without BOM) or Windows-1252."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
+#: Files up to this size are judged whole for their encoding and separator; of a bigger file,
+#: the start is judged and the rest is read one row at a time.
+SAMPLE_BYTES = 8 << 20
+#: A line longer than this is not a row of figures: a binary file, or a quotation mark never closed.
+MAX_LINE_CHARS = 100_000
+#: After this many problems in one file, stop listing: the rest are usually the same mistake.
+MAX_FILE_PROBLEMS = 100
+#: A workbook that would unpack to more than this is refused before it is opened.
+MAX_XLSX_BYTES = 256 << 20
+#: The encodings spreadsheet programs save CSV in besides UTF-8: Windows' code pages for
+#: Western, Central European, Baltic, Cyrillic, Greek, Turkish and Arabic text, and Excel's
+#: "CSV (Macintosh)". Windows-1252 is what Excel uses on an English Windows.
+_ENGLISH_CHARACTERS = "’‘“”–—…£€é"
+_SINGLE_BYTE = ("cp1252", "mac_roman", "cp1250", "cp1257", "cp1251", "cp1253", "cp1254", "cp1256")
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252",
+                   "mac_roman": "Mac Roman (Excel's 'CSV (Macintosh)')", "cp1250": "Windows-1250",
+                   "cp1257": "Windows-1257", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
+                   "cp1254": "Windows-1254", "cp1256": "Windows-1256"}
+#: Files that are not text at all, by their first bytes.
+_SIGNATURES = ((b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
+               (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"), (b"%PDF", "a PDF document"))
+#: What Excel, LibreOffice and Google Sheets take as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = {"=": "'='", "+": "'+'", "-": "'-'", "@": "'@'", "\t": "a tab", "\r": "a line break (carriage return)"}
+_INVISIBLE_STARTS = ("\t", "\r")
+_SAVE_AS = "Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx."
+
+
+@dataclass
+class Table:
+    """A data file's header and its rows, which are read one at a time as they are used."""
+
+    header: list[str]
+    #: (spreadsheet row number, cells as written) for each row that is not blank.
+    rows: Iterator[tuple[int, list[str]]]
+    separator: str = ","
+    decimal: str = "."
+    header_row: int = 1
+
+
+class Unreadable(Exception):
+    """A data file cannot be read (or no further); carries what to tell the person."""
+
+    def __init__(self, code: str, message: str, fix: str, line: int | None = None, path: str = ""):
+        super().__init__(message)
+        self.code, self.message, self.fix, self.line, self.path = code, message, fix, line, path
+
+    def error(self, display: str) -> DataError:
+        return DataError(self.code, display, self.line, None, self.path, self.message, self.fix)
+
+
+def detect_encoding(sample: bytes, complete: bool = True) -> str:
+    """The encoding of a CSV from its first bytes (all of them when complete).
+
+    A byte-order mark decides; then UTF-8, which cannot be mistaken for anything else; then
+    charset-normalizer chooses among the single-byte encodings spreadsheets save. It judges only
+    the lines with non-ASCII bytes (ASCII reads the same in all of them). A table of figures
+    holds few accented characters, too few for its measures to tell Windows-1252 from Mac Roman
+    on their own; among the readings it finds equally clean, the one with more of the
+    characters English text uses (’ “ ” – £ € é) wins, then Windows-1252 (Excel's on an
+    English Windows), then Mac Roman."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     try:
-        return raw.decode("utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+        return "utf-8"
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        pass
+    from charset_normalizer import from_bytes
+
+    lines = b"\n".join(line for line in sample.splitlines() if max(line, default=0) > 127)
+    matches = list(from_bytes(lines, cp_isolation=list(_SINGLE_BYTE)))
+    if not matches:
+        raise Unreadable("data-encoding", "the file's characters are in no text encoding we recognise.",
+                         "Open it in Excel and save it again as 'CSV UTF-8 (Comma delimited)'.")
+    preference = {name: rank for rank, name in enumerate(_SINGLE_BYTE)}
+
+    def names(match) -> list[str]:
+        # Encodings that give exactly the same text are listed together.
+        return sorted({match.encoding, *match.could_be_from_charset} & preference.keys(), key=preference.get)
+
+    least = min(m.chaos for m in matches)
+    clean = [m for m in matches if m.chaos <= least + 0.01]
+    best = min(clean, key=lambda m: (-sum(str(m).count(c) for c in _ENGLISH_CHARACTERS), preference[names(m)[0]]))
+    return names(best)[0]
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and rows of a CSV or .xlsx file, each row with its spreadsheet row number."""
-    if path.suffix.lower() == ".xlsx":
-        import pandas as pd  # only here: importing it costs more than reading a small CSV
-
-        frame = pd.read_excel(path, dtype=str, header=None, keep_default_na=False)
-        values = frame.fillna("").values.tolist()
-    else:
-        values = list(csv.reader(io.StringIO(decode_csv(path.read_bytes()), newline="")))
-    if not values:
-        return [], []
-    header = [str(cell).strip() for cell in values[0]]
-    rows = [(number, [str(cell).strip() for cell in row])
-            for number, row in enumerate(values[1:], start=2)
-            if any(str(cell).strip() for cell in row)]
-    return header, rows
+def decode_csv(raw: bytes) -> str:
+    """Text of a whole CSV as a spreadsheet saved it (see detect_encoding)."""
+    return raw.decode(detect_encoding(raw))
 
 
-def parse_number(text: str) -> tuple[float | None, bool]:
-    """'1,633' -> 1633.0; '73%' -> (73.0, True); '' and 'n/a' -> None."""
+def _undecodable_line(path: Path, encoding: str) -> int:
+    """The line on which a file stops being text in encoding (looked for only once it has)."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    number = 1
+    with open(path, "rb") as binary:
+        for raw in binary:
+            try:
+                decoder.decode(raw)
+            except UnicodeDecodeError as exc:
+                # Lines may also end in a lone carriage return (old Mac files).
+                return number + len(re.findall(rb"\r(?!\n)", raw[:exc.start]))
+            number += 1 + len(re.findall(rb"\r(?!\n)", raw))
+    return number
+
+
+def _lines(stream, path: Path, encoding: str) -> Iterator[str]:
+    """The file's lines, each checked for length and encoding as it is read."""
+    number = 0
+    while True:
+        try:
+            line = stream.readline(MAX_LINE_CHARS)
+        except UnicodeDecodeError:
+            # The stream decodes ahead of the line it returns, so find the line itself.
+            bad = _undecodable_line(path, encoding)
+            raise Unreadable(
+                "data-encoding",
+                f"line {bad} holds characters that are not {_ENCODING_NAMES.get(encoding, encoding)} text, "
+                "the encoding the start of the file is in.",
+                "Open the file in Excel and save it again as 'CSV UTF-8 (Comma delimited)'.", line=bad) from None
+        if not line:
+            return
+        number += 1
+        if len(line) >= MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            raise Unreadable("data-unreadable", f"line {number} is longer than {MAX_LINE_CHARS:,} characters, "
+                             "so this is not a spreadsheet's rows of figures.", _SAVE_AS, line=number)
+        yield line
+
+
+def _sniff_separator(first_line: str) -> str:
+    """The separator that makes the most of row 1 into column names we know (comma on a tie)."""
+    known = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+    best, score = ",", 0
+    for separator in (",", ";", "\t"):
+        cells = next(csv.reader([first_line], delimiter=separator), [])
+        found = sum(cell.strip().lower() in known for cell in cells)
+        if found > score:
+            best, score = separator, found
+    return best
+
+
+def _numbered(reader, header_row: int) -> Iterator[tuple[int, list[str]]]:
+    number = header_row
+    try:
+        for cells in reader:
+            number += 1
+            if any(cell.strip() for cell in cells):
+                yield number, cells
+    except csv.Error as exc:
+        raise Unreadable("data-unreadable",
+                         f"row {number + 1} could not be read ({exc}); usually a quotation mark (\") that is "
+                         "never closed, so the rest of the file runs into one cell.",
+                         "Find the cell that starts with a quotation mark and close it, or delete the mark; "
+                         "or save the file again from Excel.", line=number + 1) from None
+
+
+@contextmanager
+def _csv_table(path: Path) -> Iterator[Table]:
+    with open(path, "rb") as binary:
+        sample = binary.read(SAMPLE_BYTES)
+        complete = not binary.read(1)
+    if not sample.removeprefix(codecs.BOM_UTF8).strip():
+        raise Unreadable("empty-file", "the file is empty: it has no header row and no figures.",
+                         "Write the column names in row 1 (measure, period, value, source, and optionally "
+                         "series and note) and a figure in each row below, or remove the measure's 'data' line.")
+    for signature, kind in _SIGNATURES:
+        if sample.startswith(signature):
+            raise Unreadable("data-unreadable", f"the file is not CSV text: it is {kind} with a .csv name.",
+                             "Open it in Excel and use Save As, 'CSV UTF-8 (Comma delimited)'; or give it "
+                             "its own ending (.xlsx) and name that file in the measure's 'data'.")
+    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise Unreadable("data-unreadable", "the file holds binary data, not text.", _SAVE_AS)
+    encoding = detect_encoding(sample, complete)
+    with open(path, encoding=encoding, newline="", errors="strict") as stream:
+        lines = _lines(stream, path, encoding)
+        first = next(lines, "")
+        header_row = 1
+        # Excel writes, and reads, a first line 'sep=;' naming the separator.
+        if hint := re.fullmatch(r'"?sep=(.)"?[\r\n]*', first):
+            separator, first, header_row = hint[1], next(lines, ""), 2
+        else:
+            separator = _sniff_separator(first)
+        reader = csv.reader(itertools.chain([first], lines), delimiter=separator)
+        header = next(reader, [])
+        # Where ';' separates the columns, Excel writes a comma as the decimal sign.
+        yield Table(header, _numbered(reader, header_row), separator, "," if separator == ";" else ".", header_row)
+
+
+def _number_text(value) -> str:
+    """A number as its shortest exact text: 10.0 -> '10', 0.1 * 100 -> '10' (not 10.000000000000002)."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return format(number.normalize(), "f")
+
+
+class UncalculatedFormula(str):
+    """A workbook cell holding a formula whose result was never saved (the text is the formula)."""
+
+
+def _xlsx_text(cell, formula_cell) -> str:
+    """A workbook cell as the text a CSV of it would hold: numbers as shown, percentages with
+    their %, dates as a UK Excel writes them (dd/mm/yyyy)."""
+    value = cell.value
+    if value is None:
+        if getattr(formula_cell, "data_type", None) == "f":
+            return UncalculatedFormula(formula_cell.value)
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        if "%" in (cell.number_format or ""):
+            return _number_text(Decimal(repr(value)) * 100) + "%"
+        return _number_text(value)
+    if isinstance(value, datetime):
+        if value.time() == datetime.min.time():
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+@contextmanager
+def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise Unreadable("data-unreadable", f"the file could not be read as a spreadsheet ({exc}).", _SAVE_AS) from None
+    if unpacked > MAX_XLSX_BYTES:
+        raise Unreadable("data-unreadable", f"the workbook would take {unpacked >> 20:,} MB once unpacked, more "
+                         f"than the {MAX_XLSX_BYTES >> 20} MB a workbook of figures may.",
+                         "Keep only the figures in the workbook, or save the sheet as 'CSV UTF-8 (Comma delimited)'.")
+    try:
+        # Two views of the same file: the values Excel saved, and the formulas behind them.
+        values = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise Unreadable("data-unreadable", f"the file could not be read as a spreadsheet "
+                         f"({exc.__class__.__name__}: {quoted(exc, 120)}).", _SAVE_AS) from None
+    try:
+        names = values.sheetnames
+        if sheet is None and len(names) > 1:
+            raise Unreadable(
+                "several-sheets",
+                f"the workbook has {len(names)} sheets ({', '.join(quoted(n) for n in names[:10])}), "
+                "and the measure does not say which one holds its figures.",
+                f"Add a line 'sheet: {names[0]}' (the sheet's name as its tab shows it) to each measure in "
+                "plan_data/measures/ that reads this file, or delete the other sheets.")
+        if sheet is not None and sheet not in names:
+            raise Unreadable("unknown-sheet", f"the workbook has no sheet named {quoted(sheet)}; "
+                             f"it has {', '.join(quoted(n) for n in names[:10])}.",
+                             "Correct the measure's 'sheet' to the name on the sheet's tab.")
+        chosen = sheet or names[0]
+
+        def rows():
+            try:
+                for number, (cells, formula_cells) in enumerate(
+                        zip(values[chosen].iter_rows(), formulas[chosen].iter_rows()), start=1):
+                    formula_cells = list(formula_cells) + [None] * max(0, len(cells) - len(formula_cells))
+                    yield number, [_xlsx_text(c, f) for c, f in zip(cells, formula_cells)]
+            except Exception as exc:  # a damaged sheet can fail part way through
+                raise Unreadable("data-unreadable", f"the sheet could not be read to its end "
+                                 f"({exc.__class__.__name__}: {quoted(exc, 120)}).", _SAVE_AS) from None
+
+        numbered = rows()
+        _, header = next(numbered, (1, []))
+        yield Table(header, ((n, cells) for n, cells in numbered if any(c.strip() for c in cells)))
+    finally:
+        values.close()
+        formulas.close()
+
+
+def open_table(path: Path, sheet: str | None = None):
+    """The header and rows of a CSV or .xlsx data file (a context manager: it holds the file open).
+
+    Raises Unreadable when the file cannot be read, or not to its end."""
+    return _xlsx_table(path, sheet) if path.suffix.lower() == ".xlsx" else _csv_table(path)
+
+
+def read_rows(path: Path, sheet: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and rows of a CSV or .xlsx file, each row with its spreadsheet row number
+    (the whole file at once: for small files and tests)."""
+    with open_table(path, sheet) as table:
+        return ([cell.strip() for cell in table.header],
+                [(number, [cell.strip() for cell in cells]) for number, cells in table.rows])
+
+
+def parse_number(text: str, decimal: str = ".") -> tuple[float | None, bool]:
+    """'1,633' -> 1633.0; '73%' -> (73.0, True); '' and 'n/a' -> None.
+
+    With decimal=',' (a file separated by ';', as Excel saves CSV where a comma is the decimal
+    sign) '5,6' -> 5.6 and '1.633' or '1 633' -> 1633.0."""
     value = text.strip()
     if value.lower() in _BLANKS:
         return None, False
     is_percent = value.endswith("%")
-    number = value.rstrip("%").strip().replace(",", "").replace("£", "")
+    number = value.rstrip("%").strip().replace("£", "")
+    if decimal == ",":
+        number = re.sub(r"[\s\u00a0\u202f]", "", number)
+        if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", number):
+            number = number.replace(".", "")
+        number = number.replace(",", ".")
+    else:
+        number = number.replace(",", "")
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", number):
         raise ValueError(value)
     return float(number), is_percent
+
+
+def formula_start(cell: str) -> str | None:
+    """What makes a cell a formula in a spreadsheet ("'='", "a tab"...), or None."""
+    for start in (cell[:1], cell.strip()[:1]):
+        if start in FORMULA_STARTS:
+            return FORMULA_STARTS[start]
+    return None
 
 
 def _source_date(source: dict) -> date:
@@ -109,32 +397,47 @@ def _source_date(source: dict) -> date:
 
 
 def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
-                 errors: list[DataError]) -> list[Figure]:
-    """Every figure in one data file; problems are appended to errors."""
+                 errors: list[DataError], *, sheet: str | None = None) -> list[Figure]:
+    """Every figure in one data file (or one sheet of a workbook); problems are appended to errors.
+
+    The file is read a row at a time, so memory follows the figures kept, not the file's size.
+    A file that cannot be read to its end gives no figures at all: never half a file."""
     path = root / "plan_data" / DATA_DIR / file_name
     display = path.relative_to(root).as_posix()
-
-    def error(code, row, column, message, fix):
-        return DataError(code, display, row, None, f"row {row}, column {column}" if row else "", message, fix)
-
     if not path.is_file():
         return []
     try:
-        header, rows = read_rows(path)
-    except Exception as exc:  # pandas and openpyxl raise many kinds for a damaged file
-        errors.append(DataError(
-            "data-unreadable", display, None, None, "",
-            f"the file could not be read as a spreadsheet ({exc.__class__.__name__}: {exc}).",
-            "Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx.",
-        ))
+        with open_table(path, sheet) as table:
+            return _read_table(table, display, measures, sources, errors, f"sheet {quoted(sheet)}, " if sheet else "")
+    except Unreadable as problem:
+        errors.append(problem.error(display))
         return []
+    except OSError as exc:
+        errors.append(DataError("data-unreadable", display, None, None, "",
+                                f"the file could not be opened ({exc.strerror}).",
+                                "Close it in Excel if it is open there, check that you may read it, then try again."))
+        return []
+
+
+def _read_table(table: Table, display: str, measures: dict, sources: dict, errors: list[DataError],
+                where: str) -> list[Figure]:
+    def error(code, row, column, message, fix):
+        return DataError(code, display, row, None, f"{where}row {row}, column {column}" if row else "", message, fix)
+
+    header = [str(cell).strip() for cell in table.header]
     names = [h.lower() for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
+        shown = [quoted(h) for h in header if h]
+        has = (f"it has {', '.join(shown[:10])}" + (f" and {len(shown) - 10} more" if len(shown) > 10 else "")
+               if shown else "it is empty")
+        separator = {",": "commas", ";": "semicolons", "\t": "tabs"}.get(table.separator, quoted(table.separator))
         errors.append(DataError(
-            "missing-column", display, 1, None, "row 1 (the header row)",
-            f"the header row has no column named {', '.join(repr(c) for c in missing)}; it has {', '.join(repr(h) for h in header if h)}.",
-            f"Name the columns in row 1: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)} (series and note may be left out).",
+            "missing-column", display, table.header_row, None, f"{where}row {table.header_row} (the header row)",
+            f"the header row has no column named {', '.join(repr(c) for c in missing)}; {has}"
+            + (f" (read as separated by {separator})" if table.separator != "," else "") + ".",
+            f"Name the columns in row {table.header_row}: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)} "
+            "(series and note may be left out).",
         ))
         return []
     index = {name: names.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in names}
@@ -144,47 +447,83 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
     def column(name):
         return f"{_column_letter(index[name])} ({name})"
 
+    if table.decimal == ",":
+        number_fix = ("This file's columns are separated by semicolons (;), as Excel saves CSV where a comma is "
+                      "the decimal sign: write a number such as 1633, 1.633, 5,6 or 73%, or leave the cell empty "
+                      "(or n/a) if there is no figure. Or save the file as 'CSV UTF-8 (Comma delimited)'.")
+    else:
+        number_fix = ("Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) "
+                      "if there is no figure.")
+    start = len(errors)
     figures, seen = [], {}
-    for number, cells in rows:
-        cells = cells + [""] * (len(header) - len(cells))
-        get = {name: cells[i] for name, i in index.items()}
+    for number, raw_cells in table.rows:
+        if len(errors) - start >= MAX_FILE_PROBLEMS:
+            errors.append(DataError("too-many-problems", display, number, None, "",
+                                    f"the file has more than {MAX_FILE_PROBLEMS} problems; the rest from row "
+                                    f"{number} on are not listed.",
+                                    "Fix the problems above (often one mistake repeated, such as a wrong "
+                                    "column), then validate again."))
+            return []
+        raw_cells = raw_cells + [""] * (len(header) - len(raw_cells))
+        raw = {name: raw_cells[i] for name, i in index.items()}
+        get = {name: cell.strip() for name, cell in raw.items()}
         problems_before = len(errors)
+        for name, cell in raw.items():
+            if isinstance(cell, UncalculatedFormula):
+                errors.append(error(
+                    "formula-without-value", number, column(name),
+                    f"the cell holds a formula ({quoted(cell)}) whose result was never saved, so there is "
+                    "nothing to read.",
+                    "Open the workbook in Excel or LibreOffice, let it calculate, and save it; or type the "
+                    "value itself in the cell."))
+                continue
+            what = formula_start(cell)
+            if what is None or (name == "value" and _is_number(get[name], table.decimal)):
+                continue
+            errors.append(error(
+                "formula-in-cell", number, column(name),
+                f"{quoted(cell if cell[:1] in _INVISIBLE_STARTS else cell.strip())} starts with {what}, which Excel "
+                "and other spreadsheet programs take as the start of a formula: in the published CSV it could "
+                "run when a resident opens it.",
+                f"Begin the cell with a letter or a digit, or delete the {what.removeprefix('a ')} at its start. "
+                "(A negative figure such as -5 is fine in the value column.)"))
+        if len(errors) > problems_before:
+            continue
         measure = get["measure"]
         if measure not in measures:
             errors.append(error("unknown-measure", number, column("measure"),
-                                f"'{measure}' is not a measure in plan_data/measures/.",
+                                f"{quoted(measure)} is not a measure in plan_data/measures/.",
                                 "Use the id of a measure in plan_data/measures/, or declare it there first."))
         source_id = get["source"]
         if source_id not in sources:
             errors.append(error("unknown-source", number, column("source"),
-                                f"'{source_id}' is not the id of a document in plan_data/sources.yaml.",
+                                f"{quoted(source_id)} is not the id of a document in plan_data/sources.yaml.",
                                 "Name the source document's id from plan_data/sources.yaml, or add the document there."))
         period = None
         try:
             anchor = _source_date(sources[source_id]) if source_id in sources else None
             period = parse_period(get["period"], anchor)
         except PeriodError as exc:
-            errors.append(error("invalid-period", number, column("period"), f"{exc}.", f"Write {ACCEPTED}."))
+            errors.append(error("invalid-period", number, column("period"), f"{exc}.", exc.fix or f"Write {ACCEPTED}."))
         try:
-            value, is_percent = parse_number(get["value"])
+            value, is_percent = parse_number(get["value"], table.decimal)
         except ValueError:
             value, is_percent = None, False
             said = " ".join(get["value"].lower().split())
             lead = next((q for q in QUALIFIERS if said.startswith(q + " ")), None)
             errors.append(error("invalid-number", number, column("value"),
-                                f"'{get['value']}' is not a number.",
+                                f"{quoted(get['value'])} is not a number.",
                                 f"Write the number alone in the value column and '{lead}' in a column named qualifier."
-                                if lead else
-                                "Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) if there is no figure."))
+                                if lead else number_fix))
         qualifier = " ".join(get.get("qualifier", "").lower().split())
         if qualifier and qualifier not in QUALIFIERS:
             errors.append(error("invalid-qualifier", number, column("qualifier"),
-                                f"'{get['qualifier']}' is not a qualifier we know.",
+                                f"{quoted(get['qualifier'])} is not a qualifier we know.",
                                 f"Write the source's own word before the figure: {', '.join(QUALIFIERS)}; "
                                 "or leave the cell empty when the source gives the figure exactly."))
         elif qualifier and value is None and len(errors) == problems_before:
             errors.append(error("invalid-qualifier", number, column("qualifier"),
-                                f"the qualifier '{get['qualifier']}' has no figure in the value column.",
+                                f"the qualifier {quoted(get['qualifier'])} has no figure in the value column.",
                                 "Write the figure in the value column, or leave the qualifier empty."))
         if len(errors) > problems_before or period is None:
             continue
@@ -201,16 +540,24 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
     return figures
 
 
+def _is_number(text: str, decimal: str) -> bool:
+    try:
+        parse_number(text, decimal)
+    except ValueError:
+        return False
+    return True
+
+
 def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[DataError],
                      measure_files: dict[str, tuple] | None = None) -> dict[str, list[Figure]]:
-    """Figures for every measure, from the files the catalogue names."""
+    """Figures for every measure, from the files (and sheets) the catalogue names."""
     by_measure: dict[str, list[Figure]] = {m: [] for m in measures}
-    files = sorted({m["data"] for m in measures.values() if m.get("data")})
-    for file_name in files:
+    files = sorted({(m["data"], m.get("sheet") or "") for m in measures.values() if m.get("data")})
+    for file_name, sheet in files:
         path = root / "plan_data" / DATA_DIR / file_name
         if not path.is_file():
             for measure_id, measure in measures.items():
-                if measure.get("data") == file_name and measure_files:
+                if measure.get("data") == file_name and (measure.get("sheet") or "") == sheet and measure_files:
                     doc, at = measure_files[measure_id]
                     errors.append(doc.error(
                         "data-file-missing", at + ("data",),
@@ -218,8 +565,9 @@ def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[Dat
                         f"Save the figures as plan_data/{DATA_DIR}/{file_name}, or correct the file name.",
                     ))
             continue
-        for figure in read_figures(root, file_name, measures, sources, errors):
-            if measures[figure.measure].get("data") == file_name:
+        for figure in read_figures(root, file_name, measures, sources, errors, sheet=sheet or None):
+            measure = measures[figure.measure]
+            if measure.get("data") == file_name and (measure.get("sheet") or "") == sheet:
                 by_measure[figure.measure].append(figure)
     for figures in by_measure.values():
         figures.sort(key=lambda f: f.period.sort_key)

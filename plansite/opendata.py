@@ -24,17 +24,42 @@ class DataFile:
     content: str | bytes
 
 
-def measure_csv(plan: Plan, figures: list) -> str:
+#: What spreadsheet programs take as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A cell that Excel, LibreOffice and Google Sheets show as text, never run as a formula.
+
+    Numbers stay numbers (a negative figure is not a formula). Text that starts with a formula
+    character gets a leading apostrophe, OWASP's advice; the data checks already refuse such
+    text in the input, so this is the second line of defence, for every text we publish,
+    including titles from the YAML."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(rows) -> str:
+    """Rows as the CSV the site publishes: every cell made safe to open in a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for f in figures:
-        writer.writerow([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series,
-                         f.qualifier,
-                         "" if f.value is None else (int(f.value) if f.value.is_integer() else f.value),
-                         "percentage" if f.is_percent else plan.measures[f.measure]["unit"],
-                         f.source, plan.sources[f.source]["title"], f.note])
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()
+
+
+def measure_csv(plan: Plan, figures: list) -> str:
+    rows = [CSV_FIELDS]
+    for f in figures:
+        rows.append([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series,
+                     f.qualifier,
+                     "" if f.value is None else (int(f.value) if f.value.is_integer() else f.value),
+                     "percentage" if f.is_percent else plan.measures[f.measure]["unit"],
+                     f.source, plan.sources[f.source]["title"], f.note])
+    return csv_text(rows)
 
 
 def _resource(plan: Plan, measure_id: str) -> dict:

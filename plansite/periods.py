@@ -1,12 +1,17 @@
 """Periods as people write them in spreadsheets: '2018-07', 'Jul 2018', 'Q1 2018/19',
 '2017/18', 'April 2017 to March 2018', and periods a report gives only relative to its
-own date: 'latest 12 months', '12 months before latest', 'as reported'."""
+own date: 'latest 12 months', '12 months before latest', 'as reported'.
+
+Excel turns a typed 'Jul 2018' into a date and re-saves it as 'Jul-18' or '01/07/2018'; both
+are read as July 2018 (dates are read day first, as in the UK). What Excel makes of other
+periods (a day of the current year such as '18-Jul', a date stored as a number) is refused
+with the way to stop Excel reformatting: format the column as Text."""
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -47,7 +52,45 @@ class Period:
 
 
 class PeriodError(ValueError):
-    """The text is not a period we can read."""
+    """The text is not a period we can read; fix, when given, says what to do instead."""
+
+    def __init__(self, message: str, fix: str | None = None):
+        super().__init__(message)
+        self.fix = fix
+
+
+#: How to stop Excel turning periods into dates.
+EXCEL_FIX = ("If Excel changed what you typed, format the period column as Text (select the column, then "
+             "Format Cells, Text) and type the periods again, for example Jul 2018 or 2018-07.")
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def _year(text: str) -> int:
+    """'2018' -> 2018; '18' -> 2018 (Excel's mmm-yy: plans and figures are of this century)."""
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _date(day: str, month: str, year: str, raw: str) -> date:
+    try:
+        return date(_year(year), int(month), int(day))
+    except ValueError:
+        raise PeriodError(f"'{raw}' is not a real date (dates are read day first, as in the UK: 31/03/2018)",
+                          EXCEL_FIX) from None
+
+
+def _single_date(day: date, raw: str) -> Period:
+    """A date standing for a period: the first of a month is that month (what Excel makes of a
+    typed 'Jul 2018'); any other day is refused, since figures cover a span."""
+    if day.day == 1:
+        return Period(day, _month_end(day.year, day.month), f"{calendar.month_name[day.month]} {day.year}", kind="month")
+    raise PeriodError(f"'{raw}' is a single day ({_day(day)}, reading the date day first as in the UK), not a period",
+                      "Write the month (Jul 2018) or the span (2018-04-01 to 2019-03-31). " + EXCEL_FIX)
+
+
+_DMY = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -117,14 +160,35 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
         if not 1 <= month <= 12:
             raise PeriodError(f"{raw} has no month {month}")
         return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
-    if (m := re.fullmatch(r"([a-z]+\.?)\s+(\d{4})", value)) and _month(m[1]):
-        year, month = int(m[2]), _month(m[1])
+    # 'Jul 2018', and Excel's 'Jul-18' and 'Jul-2018'.
+    if (m := re.fullmatch(r"([a-z]+\.?)(?:\s+|\s*-\s*)(\d{4})|([a-z]+\.?)-(\d{2})", value)) and _month(m[1] or m[3]):
+        year, month = _year(m[2] or m[4]), _month(m[1] or m[3])
         return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
-    if m := re.fullmatch(r"([a-z]+\.?)(?:\s+(\d{4}))?\s+to\s+([a-z]+\.?)\s+(\d{4})", value):
-        first, last = _month(m[1]), _month(m[3])
+    if (m := re.fullmatch(r"([a-z]+\.?)\s+(\d{2})", value)) and _month(m[1]):
+        raise PeriodError(f"'{raw}' could be {calendar.month_name[_month(m[1])]} 20{m[2]} or {int(m[2])} "
+                          f"{calendar.month_name[_month(m[1])]}", f"Write the year in full, such as {m[1].title()} 20{m[2]}.")
+    if (m := re.fullmatch(r"(\d{1,2})[\s-]([a-z]+\.?)", value)) and _month(m[2]):
+        raise PeriodError(f"'{raw}' is a day and a month with no year: Excel shows a date this way when it has "
+                          "turned what was typed (such as Jul-18) into a day of the current year", EXCEL_FIX)
+    if m := re.fullmatch(_DMY, value):
+        return _single_date(_date(m[1], m[2], m[3], raw), raw)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:\s+00:00(?::00)?)?", value):
+        return _single_date(_date(m[3], m[2], m[1], raw), raw)
+    if re.fullmatch(r"\d{5}(\.\d+)?", value) and 20000 <= float(value) < 60000:
+        # Excel counts days from 30 December 1899; a date cell re-saved as General shows the count.
+        day = date(1899, 12, 30) + timedelta(days=int(float(value)))
+        raise PeriodError(f"'{raw}' looks like a date that a spreadsheet stored as a number ({_day(day)})", EXCEL_FIX)
+    if m := re.fullmatch(_DMY + r"\s+to\s+" + _DMY, value):
+        start, end = _date(m[1], m[2], m[3], raw), _date(m[4], m[5], m[6], raw)
+        if end < start:
+            raise PeriodError(f"{raw} ends before it starts")
+        return Period(start, end, f"{_day(start)} to {_day(end)}", kind="dates")
+    month_year = r"([a-z]+\.?)(?:\s+(\d{4})|-(\d{2}|\d{4}))"
+    if m := re.fullmatch(r"([a-z]+\.?)(?:(?:\s+|-)(\d{4})|-(\d{2}))?\s+to\s+" + month_year, value):
+        first, last = _month(m[1]), _month(m[4])
         if first and last:
-            end_year = int(m[4])
-            start_year = int(m[2]) if m[2] else end_year
+            end_year = _year(m[5] or m[6])
+            start_year = _year(m[2] or m[3]) if (m[2] or m[3]) else end_year
             start, end = date(start_year, first, 1), _month_end(end_year, last)
             if end < start:
                 raise PeriodError(f"{raw} ends before it starts")

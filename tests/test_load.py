@@ -1,3 +1,5 @@
+import pytest
+
 from plansite.errors import format_path
 from plansite.load import load_document, load_project
 
@@ -32,3 +34,79 @@ def test_byte_order_mark_is_accepted(project, tmp_path):
 def test_format_path_reads_like_yaml():
     assert format_path(("changes", "priorities", "add", 0, "id")) == "changes.priorities.add[0].id"
     assert format_path(()) == ""
+
+
+def load_text(tmp_path, content: bytes):
+    path = tmp_path / "hostile.yaml"
+    path.write_bytes(content)
+    errors = []
+    doc = load_document(path, "hostile.yaml", errors)
+    return doc, [e.format() for e in errors]
+
+
+BOMB = (b'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+        + b"".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n".encode() for p, n in zip("abcdefgh", "bcdefghi")))
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"a: " + b"[" * 500 + b"]" * 500 + b"\n",
+     "hostile.yaml:1:53: error [yaml-too-deep] The YAML is nested too deeply\n"
+     "  problem: the values are nested more than 50 levels deep.\n"
+     "  fix: Plan data needs only a few levels: check the brackets and the indentation here."),
+    ("".join("  " * i + f"k{i}:\n" for i in range(300)).encode(),
+     "hostile.yaml:51:101: error [yaml-too-deep] The YAML is nested too deeply\n"
+     "  problem: the values are nested more than 50 levels deep.\n"
+     "  fix: Plan data needs only a few levels: check the brackets and the indentation here."),
+    (BOMB,
+     "hostile.yaml:1:15: error [yaml-too-large] The YAML's aliases expand too far\n"
+     "  problem: the file expands to more than 100,000 values, because of aliases (*name) that repeat other parts.\n"
+     "  fix: Write the values out instead of using anchors (&name) and aliases (*name)."),
+    (b"x: *nowhere\n",
+     "hostile.yaml:1:4: error [yaml-syntax] The file is not valid YAML\n"
+     "  problem: found undefined alias.\n"
+     "  fix: Check the indentation and punctuation on this line and the one above it: every nested key is indented "
+     "by the same number of spaces, text containing ': ' or starting with a special character is put in quotes, and "
+     "list items start with '- '."),
+    (b"x: &a [*a]\n",
+     "hostile.yaml:1:4: error [yaml-too-deep] The YAML is nested too deeply\n"
+     "  problem: the values are nested more than 50 levels deep.\n"
+     "  fix: Plan data needs only a few levels: check the indentation, and remove aliases (*name) that refer to "
+     "the part they are in."),
+    (b"a: 1\nb: !!python/object/apply:os.system [ls]\n",
+     "hostile.yaml:2:4: error [yaml-tag] A YAML tag is not allowed\n"
+     "  problem: the tag '!!python/object/apply:os.system' is not allowed in plan data.\n"
+     "  fix: Delete '!!python/object/apply:os.system'; write the value as plain text, in quotes if it starts "
+     "with a special character."),
+    (b"a: !include other.yaml\n",
+     "hostile.yaml:1:4: error [yaml-tag] A YAML tag is not allowed\n"
+     "  problem: the tag '!include' is not allowed in plan data.\n"
+     "  fix: Delete '!include'; write the value as plain text, in quotes if it starts with a special character."),
+    (b"a: !!int twelve\n",
+     "hostile.yaml:1:4: error [yaml-tag] A YAML tag is not allowed\n"
+     "  problem: 'twelve' cannot be read as the type !!int it is tagged with.\n"
+     "  fix: Remove the tag !!int, or correct the value."),
+    (b"name: x\nvision: caf\xe9 here\n",
+     "hostile.yaml:2:12: error [yaml-syntax] The file is not valid YAML\n"
+     "  problem: the file is not UTF-8 text: this line holds a character saved in another encoding (such as "
+     "Windows-1252).\n"
+     "  fix: Save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)."),
+    (b"name: x\nvision: a\x07b\n",
+     "hostile.yaml:2:10: error [yaml-syntax] The file is not valid YAML\n"
+     "  problem: the file holds a control character (#x0007) that YAML does not allow.\n"
+     "  fix: Delete the invisible character on this line (retyping the line removes it); it often comes from "
+     "copying text out of another program."),
+])
+def test_hostile_yaml_is_an_error_with_a_line(tmp_path, content, expected):
+    doc, errors = load_text(tmp_path, content)
+    assert doc is None and errors == [expected]
+
+
+def test_a_few_aliases_are_still_read(tmp_path):
+    doc, errors = load_text(tmp_path, b"a: &x [1, 2]\nb: *x\n")
+    assert errors == [] and doc.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_too_many_aliases(tmp_path):
+    content = b"a: &x 1\nb: [" + b", ".join([b"*x"] * 101) + b"]\n"
+    doc, errors = load_text(tmp_path, content)
+    assert doc is None and errors[0].splitlines()[0] == "hostile.yaml:2:405: error [yaml-too-large] The YAML's aliases expand too far"

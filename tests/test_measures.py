@@ -349,3 +349,272 @@ def test_breakdowns_are_not_ranked_when_a_figure_is_not_exact():
                                  qualified_figure("2016/17", 40, "over", series="Begging")])
     assert sentence(summary) == ("Deliberate fires in 2016/17: the source does not give every figure exactly, "
                                  "so we do not say which is highest or lowest.")
+
+
+# --- Hostile and Excel-made data files -----------------------------------------------------
+
+HEADER = "measure,period,series,value,source,note\n"
+
+
+@pytest.mark.parametrize("cell, column, what, shown", [
+    ('"=HYPERLINK(""http://example.org"",""click"")"', "F (note)", "'='", "'=HYPERLINK(\"http://example.org\",\"click\")'"),
+    ("@SUM(A1)", "F (note)", "'@'", "'@SUM(A1)'"),
+    ("+1+1", "F (note)", "'+'", "'+1+1'"),
+    ("-2+3", "F (note)", "'-'", "'-2+3'"),
+    (' =1+1', "F (note)", "'='", "'=1+1'"),
+    ('"\t=1+1"', "F (note)", "a tab", "'\\t=1+1'"),
+    ('"\r=1+1"', "F (note)", "a line break (carriage return)", "'\\r=1+1'"),
+])
+def test_formula_like_cells_are_refused(tmp_path, cell, column, what, shown):
+    _, errors = read(tmp_path, (HEADER + f"fires,2018,Peterborough,3,plan-a,{cell}\n").encode())
+    deleted = what.removeprefix("a ")
+    assert errors == [
+        "plan_data/data/figures.csv:2: error [formula-in-cell] A cell would run as a formula in a spreadsheet\n"
+        f"  at: row 2, column {column}\n"
+        f"  problem: {shown} starts with {what}, which Excel and other spreadsheet programs take as the start "
+        "of a formula: in the published CSV it could run when a resident opens it.\n"
+        f"  fix: Begin the cell with a letter or a digit, or delete the {deleted} at its start. "
+        "(A negative figure such as -5 is fine in the value column.)"]
+
+
+def test_formula_in_series_and_value_but_negative_numbers_are_fine(tmp_path):
+    figures, errors = read(tmp_path, (HEADER + "fires,2018,Peterborough,-5,plan-a,\n"
+                                      "fires,2019,Peterborough,+7.5%,plan-a,\n"
+                                      "fires,2020,@SUM(1),3,plan-a,\n"
+                                      "fires,2021,Peterborough,=1+1,plan-a,\n").encode())
+    assert [(f.value, f.is_percent) for f in figures] == [(-5.0, False), (7.5, True)]
+    assert [e.splitlines()[1] for e in errors] == ["  at: row 4, column C (series)", "  at: row 5, column D (value)"]
+
+
+def test_semicolons_and_decimal_commas_as_european_excel_saves(tmp_path):
+    content = ("measure;period;series;value;source;note\n"
+               "fires;2018;Peterborough;1.633;plan-a;x\n"
+               "fires;2019;Peterborough;5,6;plan-a;\"a; b\"\n"
+               "fires;2020;Peterborough;73,5 %;plan-a;\n"
+               "fires;2021;Peterborough;1 200,5;plan-a;\n").encode()
+    figures, errors = read(tmp_path, content)
+    assert errors == []
+    assert [(f.value, f.is_percent, f.note) for f in figures] == [
+        (1633.0, False, "x"), (5.6, False, "a; b"), (73.5, True, ""), (1200.5, False, "")]
+
+
+def test_a_number_that_does_not_fit_the_separator_names_it(tmp_path):
+    _, errors = read(tmp_path, b"measure;period;value;source\nfires;2018;1,633.5;plan-a\n")
+    assert errors == [
+        "plan_data/data/figures.csv:2: error [invalid-number] A figure is not a number\n"
+        "  at: row 2, column C (value)\n"
+        "  problem: '1,633.5' is not a number.\n"
+        "  fix: This file's columns are separated by semicolons (;), as Excel saves CSV where a comma is the "
+        "decimal sign: write a number such as 1633, 1.633, 5,6 or 73%, or leave the cell empty (or n/a) if "
+        "there is no figure. Or save the file as 'CSV UTF-8 (Comma delimited)'."]
+
+
+def test_excels_sep_line_names_the_separator(tmp_path):
+    figures, errors = read(tmp_path, b"sep=;\nmeasure;period;value;source\nfires;Jul-18;2,5;plan-a\n")
+    assert errors == [] and [(f.period.label, f.value, f.row) for f in figures] == [("July 2018", 2.5, 3)]
+
+
+def test_csv_macintosh_and_other_single_byte_encodings():
+    mac = "fires,2018,3,plan-a,“The café’s figure” – up £5\n"
+    assert decode_csv(mac.encode("mac_roman")) == mac
+    assert decode_csv(mac.encode("cp1252")) == mac
+    assert decode_csv("fires,2018,3,plan-a,Meeting at the café\n".encode("mac_roman")).endswith("café\n")
+    polish = "fires,2018,3,plan-a,Zażółć gęślą jaźń\n"
+    assert decode_csv(polish.encode("cp1250")) == polish
+    assert decode_csv(("measure\tvalue\n" + "café\t3\n").encode("utf-16")) == "measure\tvalue\ncafé\t3\n"
+
+
+def test_mac_csv_reads_as_written(tmp_path):
+    content = (HEADER + "fires,2018,Peterborough,3,plan-a,“The café’s figure” – up\n").encode("mac_roman")
+    figures, errors = read(tmp_path, content)
+    assert errors == [] and figures[0].note == "“The café’s figure” – up"
+
+
+def test_unicode_text_saved_by_excel_is_tab_separated_utf16(tmp_path):
+    content = "measure\tperiod\tvalue\tsource\tnote\nfires\t2018\t3\tplan-a\tcafé\n".encode("utf-16")
+    figures, errors = read(tmp_path, content)
+    assert errors == [] and figures[0].note == "café"
+
+
+@pytest.mark.parametrize("content", [b"", b"\r\n\r\n", b"\xef\xbb\xbf", b"  \n"])
+def test_empty_file(tmp_path, content):
+    _, errors = read(tmp_path, content)
+    assert errors == [
+        "plan_data/data/figures.csv: error [empty-file] A data file is empty\n"
+        "  problem: the file is empty: it has no header row and no figures.\n"
+        "  fix: Write the column names in row 1 (measure, period, value, source, and optionally series and note) "
+        "and a figure in each row below, or remove the measure's 'data' line."]
+
+
+def test_empty_header_row(tmp_path):
+    _, errors = read(tmp_path, b",,,\nfires,2018,3,plan-a\n")
+    assert errors == [
+        "plan_data/data/figures.csv:1: error [missing-column] A data file lacks a required column\n"
+        "  at: row 1 (the header row)\n"
+        "  problem: the header row has no column named 'measure', 'period', 'value', 'source'; it is empty.\n"
+        "  fix: Name the columns in row 1: measure, period, value, source, series, note (series and note may be left out)."]
+
+
+def test_errors_quote_little_of_a_garbage_header(tmp_path):
+    garbage = ",".join("\x01\x7f" + "x" * 200 for _ in range(30)) + "\n"
+    _, errors = read(tmp_path, garbage.encode())
+    problem = errors[0].splitlines()[2]
+    assert problem == ("  problem: the header row has no column named 'measure', 'period', 'value', 'source'; it has "
+                       + ", ".join(["'\\x01\\x7f" + "x" * 51 + "…'"] * 10) + " and 20 more.")
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"PK\x03\x04" + bytes(range(256)) * 8,
+     "the file is not CSV text: it is an Excel workbook (.xlsx) or another zip file with a .csv name."),
+    (b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 8,
+     "the file is not CSV text: it is an old Excel workbook (.xls) with a .csv name."),
+    (bytes(range(256)) * 8, "the file holds binary data, not text."),
+])
+def test_binary_files_are_refused_without_quoting_them(tmp_path, content, problem):
+    _, errors = read(tmp_path, content)
+    assert len(errors) == 1 and errors[0].splitlines()[1] == f"  problem: {problem}"
+
+
+def test_a_quotation_mark_never_closed(tmp_path):
+    content = (HEADER + 'fires,2018,Peterborough,3,plan-a,"never closed\n' + "fires,2019,x,3,plan-a,\n" * 10_000).encode()
+    figures, errors = read(tmp_path, content)
+    assert figures == [] and errors == [
+        "plan_data/data/figures.csv:2: error [data-unreadable] A data file cannot be read as a spreadsheet\n"
+        "  problem: row 2 could not be read (field larger than field limit (131072)); usually a quotation mark (\") "
+        "that is never closed, so the rest of the file runs into one cell.\n"
+        "  fix: Find the cell that starts with a quotation mark and close it, or delete the mark; or save the "
+        "file again from Excel."]
+
+
+def test_a_line_too_long_to_be_a_row(tmp_path):
+    _, errors = read(tmp_path, (HEADER + "x" * 200_000 + "\n").encode())
+    assert errors[0].splitlines()[:2] == [
+        "plan_data/data/figures.csv:2: error [data-unreadable] A data file cannot be read as a spreadsheet",
+        "  problem: line 2 is longer than 100,000 characters, so this is not a spreadsheet's rows of figures."]
+
+
+def test_encoding_that_changes_after_the_start_gives_no_figures(tmp_path, monkeypatch):
+    import plansite.measures as measures_module
+    monkeypatch.setattr(measures_module, "SAMPLE_BYTES", 64)
+    content = (HEADER + "fires,2018,Peterborough,3,plan-a,plain\n" * 3).encode() + "fires,2019,Peterborough,3,plan-a,café\n".encode("cp1252")
+    figures, errors = read(tmp_path, content)
+    assert figures == [] and errors == [
+        "plan_data/data/figures.csv:5: error [data-encoding] A data file's text encoding is not recognised\n"
+        "  problem: line 5 holds characters that are not UTF-8 text, the encoding the start of the file is in.\n"
+        "  fix: Open the file in Excel and save it again as 'CSV UTF-8 (Comma delimited)'."]
+
+
+def test_too_many_problems_stop_the_list(tmp_path):
+    figures, errors = read(tmp_path, (HEADER + "fires,2018,Peterborough,lots,plan-a,\n" * 500).encode())
+    assert figures == [] and len(errors) == 101
+    assert errors[-1] == (
+        "plan_data/data/figures.csv:102: error [too-many-problems] A data file has too many problems to list\n"
+        "  problem: the file has more than 100 problems; the rest from row 102 on are not listed.\n"
+        "  fix: Fix the problems above (often one mistake repeated, such as a wrong column), then validate again.")
+
+
+def test_excel_periods_in_a_csv(tmp_path):
+    content = (HEADER + "fires,Jul-18,Peterborough,1,plan-a,\n"
+                        "fires,01/08/2018,Peterborough,2,plan-a,\n"
+                        "fires,18-Sep,Peterborough,3,plan-a,\n").encode()
+    figures, errors = read(tmp_path, content)
+    assert [f.period.label for f in figures] == ["July 2018", "August 2018"]
+    assert errors == [
+        "plan_data/data/figures.csv:4: error [invalid-period] A period is not one we can read\n"
+        "  at: row 4, column B (period)\n"
+        "  problem: '18-Sep' is a day and a month with no year: Excel shows a date this way when it has turned "
+        "what was typed (such as Jul-18) into a day of the current year.\n"
+        "  fix: If Excel changed what you typed, format the period column as Text (select the column, then "
+        "Format Cells, Text) and type the periods again, for example Jul 2018 or 2018-07."]
+
+
+def workbook(tmp_path, rows, sheets=("Figures",), formats=None, name="book.xlsx"):
+    from openpyxl import Workbook
+    book = Workbook()
+    book.active.title = sheets[0]
+    for extra in sheets[1:]:
+        book.create_sheet(extra)
+    sheet = book[sheets[0]]
+    sheet.append(["measure", "period", "series", "value", "source", "note"])
+    for row in rows:
+        sheet.append(row)
+    for cell, number_format in (formats or {}).items():
+        sheet[cell].number_format = number_format
+    path = tmp_path / name
+    book.save(path)
+    return path.read_bytes()
+
+
+def test_xlsx_percentages_dates_and_numbers_as_excel_shows_them(tmp_path):
+    from datetime import datetime
+    content = workbook(tmp_path, [["fires", datetime(2018, 7, 1), "Peterborough", 0.1, "plan-a", None],
+                                  ["fires", "Aug-18", "Peterborough", 0.735, "plan-a", None],
+                                  ["fires", "2019", "Peterborough", 1633.0, "plan-a", None]],
+                       formats={"D2": "0%", "D3": "0.0%"})
+    figures, errors = read(tmp_path, content, name="book.xlsx")
+    assert errors == []
+    assert [(f.period.label, f.period_text, f.value, f.is_percent) for f in figures] == [
+        ("July 2018", "01/07/2018", 10.0, True), ("August 2018", "Aug-18", 73.5, True), ("2019", "2019", 1633.0, False)]
+
+
+def test_xlsx_date_cell_that_is_not_a_month(tmp_path):
+    from datetime import datetime
+    content = workbook(tmp_path, [["fires", datetime(2018, 7, 15), "Peterborough", 3, "plan-a", None]])
+    _, errors = read(tmp_path, content, name="book.xlsx")
+    assert errors[0].splitlines()[2] == ("  problem: '15/07/2018' is a single day (15 July 2018, reading the date day "
+                                         "first as in the UK), not a period.")
+
+
+def test_xlsx_formula_without_a_saved_result_is_an_error(tmp_path):
+    content = workbook(tmp_path, [["fires", "2018", "Peterborough", "=2*3", "plan-a", None]])
+    figures, errors = read(tmp_path, content, name="book.xlsx")
+    assert figures == [] and errors == [
+        "plan_data/data/book.xlsx:2: error [formula-without-value] A formula has no saved result\n"
+        "  at: row 2, column D (value)\n"
+        "  problem: the cell holds a formula ('=2*3') whose result was never saved, so there is nothing to read.\n"
+        "  fix: Open the workbook in Excel or LibreOffice, let it calculate, and save it; or type the value "
+        "itself in the cell."]
+
+
+def test_xlsx_formula_with_its_saved_result_is_read(tmp_path):
+    import zipfile
+    content = workbook(tmp_path, [["fires", "2018", "Peterborough", "=2*3", "plan-a", None]])
+    # openpyxl cannot save a formula's result; Excel always does. Add it as Excel would.
+    source = tmp_path / "book.xlsx"
+    source.write_bytes(content)
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(saved, "w") as copy:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<f>2*3</f><v />" in data
+                data = data.replace(b"<f>2*3</f><v />", b"<f>2*3</f><v>6</v>")
+            copy.writestr(item, data)
+    figures, errors = read(tmp_path, saved.read_bytes(), name="book.xlsx")
+    assert errors == [] and [f.value for f in figures] == [6.0]
+
+
+def test_xlsx_with_several_sheets_needs_the_measure_to_name_one(tmp_path):
+    content = workbook(tmp_path, [["fires", "2018", "Peterborough", 3, "plan-a", None]], sheets=("Figures", "Notes"))
+    figures, errors = read(tmp_path, content, name="book.xlsx")
+    assert figures == [] and errors == [
+        "plan_data/data/book.xlsx: error [several-sheets] A workbook has several sheets and the measure names none\n"
+        "  problem: the workbook has 2 sheets ('Figures', 'Notes'), and the measure does not say which one holds "
+        "its figures.\n"
+        "  fix: Add a line 'sheet: Figures' (the sheet's name as its tab shows it) to each measure in "
+        "plan_data/measures/ that reads this file, or delete the other sheets."]
+
+
+def test_measures_read_the_sheet_they_name(tmp_path):
+    from plansite.measures import read_all_figures
+    content = workbook(tmp_path, [["fires", "2018", "Peterborough", 3, "plan-a", None]], sheets=("Figures", "Notes"))
+    (tmp_path / "plan_data" / "data").mkdir(parents=True)
+    (tmp_path / "plan_data" / "data" / "book.xlsx").write_bytes(content)
+    errors = []
+    figures = read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figures")}, SOURCES, errors)
+    assert errors == [] and [f.value for f in figures["fires"]] == [3.0]
+    read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figs")}, SOURCES, errors)
+    assert errors == [
+        DataError("unknown-sheet", "plan_data/data/book.xlsx", None, None, "",
+                  "the workbook has no sheet named 'Figs'; it has 'Figures', 'Notes'.",
+                  "Correct the measure's 'sheet' to the name on the sheet's tab.")]

@@ -57,3 +57,37 @@ def test_unreadable_periods(text, message):
     with pytest.raises(PeriodError) as error:
         parse_period(text)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize("text, start, end, label", [
+    ("Jul-18", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("Jul-2018", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("01/07/2018", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("1/7/18", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("2018-07-01", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("2018-07-01 00:00:00", date(2018, 7, 1), date(2018, 7, 31), "July 2018"),
+    ("Apr-17 to Mar-18", date(2017, 4, 1), date(2018, 3, 31), "April 2017 to March 2018"),
+    ("01/04/2017 to 31/03/2018", date(2017, 4, 1), date(2018, 3, 31), "1 April 2017 to 31 March 2018"),
+])
+def test_periods_as_excel_resaves_them(text, start, end, label):
+    period = parse_period(text)
+    assert (period.start, period.end, period.label) == (start, end, label)
+
+
+EXCEL = ("If Excel changed what you typed, format the period column as Text (select the column, then Format Cells, "
+         "Text) and type the periods again, for example Jul 2018 or 2018-07.")
+
+
+@pytest.mark.parametrize("text, message, fix", [
+    ("18-Jul", "'18-Jul' is a day and a month with no year: Excel shows a date this way when it has turned what "
+               "was typed (such as Jul-18) into a day of the current year", EXCEL),
+    ("15/07/2018", "'15/07/2018' is a single day (15 July 2018, reading the date day first as in the UK), not a period",
+     "Write the month (Jul 2018) or the span (2018-04-01 to 2019-03-31). " + EXCEL),
+    ("07/15/2018", "'07/15/2018' is not a real date (dates are read day first, as in the UK: 31/03/2018)", EXCEL),
+    ("43282", "'43282' looks like a date that a spreadsheet stored as a number (1 July 2018)", EXCEL),
+    ("Jul 18", "'Jul 18' could be July 2018 or 18 July", "Write the year in full, such as Jul 2018."),
+])
+def test_what_excel_made_of_a_period_is_refused_with_how_to_stop_it(text, message, fix):
+    with pytest.raises(PeriodError) as error:
+        parse_period(text)
+    assert (str(error.value), error.value.fix) == (message, fix)

@@ -1,0 +1,29 @@
+"""The published CSV downloads are safe to open in a spreadsheet."""
+import csv
+import io
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from plansite.measures import Figure
+from plansite.opendata import measure_csv, safe_cell
+from plansite.periods import parse_period
+
+
+@pytest.mark.parametrize("value, published", [
+    ("=HYPERLINK(\"http://example.org\")", "'=HYPERLINK(\"http://example.org\")"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("+1", "'+1"), ("-1+2", "'-1+2"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    (" =1", "' =1"), ("Peterborough", "Peterborough"), ("", ""), (-5, -5), (7.5, 7.5),
+])
+def test_cells_that_a_spreadsheet_would_run_are_made_text(value, published):
+    assert safe_cell(value) == published
+
+
+def test_every_text_cell_of_a_download_is_neutralised_and_numbers_stay_numbers():
+    plan = SimpleNamespace(measures={"fires": {"unit": "count"}},
+                           sources={"plan-a": {"title": "=cmd|' /C calc'!A0"}})
+    figure = Figure("fires", parse_period("2018"), "2018", "@SUM(1)", -5.0, False, "plan-a", "-note", "f.csv", 2, "over")
+    rows = list(csv.reader(io.StringIO(measure_csv(plan, [figure]))))
+    assert rows[1] == ["fires", "2018", date(2018, 1, 1).isoformat(), "2018-12-31", "'@SUM(1)", "over", "-5", "count",
+                       "plan-a", "'=cmd|' /C calc'!A0", "'-note"]
