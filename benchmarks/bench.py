@@ -4,9 +4,10 @@
     python benchmarks/bench.py street     # 1,000,000-row street-level crime aggregation
     python benchmarks/bench.py build      # whole-site build against plain MkDocs
     python benchmarks/bench.py archive    # cold build, then a rebuild after one CSV change
+    python benchmarks/bench.py large      # a 200 MB police.uk-shaped file read, and refused as figures
 
-The street-level crime file is synthetic, generated here in the shape of a police.uk
-download; it is written to a temporary folder and never published.
+The street-level crime files are synthetic, generated here in the shape of a police.uk
+download; they are written to a temporary folder and never published.
 """
 from __future__ import annotations
 
@@ -88,6 +89,48 @@ def bench_street() -> None:
               f"and crime type in {best['seconds']:.2f} s (best of 3; target <= 2 s), "
               f"peak memory {max(r['peak_mb'] for r in results):.0f} MB (target <= 1024 MB), "
               f"on {os.cpu_count()} cores")
+
+
+LARGE_MB = 200
+
+_REFUSE_CHILD = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from plansite.measures import read_figures
+start = time.perf_counter()
+errors = []
+figures = read_figures(Path({project!r}), {name!r}, {{}}, {{}}, errors)
+seconds = time.perf_counter() - start
+peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({{"seconds": seconds, "codes": [e.code for e in errors], "figures": len(figures),
+                   "peak_mb": peak_kb / 1024}}))
+"""
+
+
+def bench_large() -> None:
+    """A 200 MB police.uk-shaped file: counted per month, area and crime type (how the project reads
+    such a file), and refused when a measure names it as its figures (its header is not ours).
+    Each in a fresh process, so its peak memory is its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        (project / "plan_data" / "data").mkdir(parents=True)
+        path = project / "plan_data" / "data" / "street.csv"
+        generate_street_crime(path, rows=10_000)
+        rows = int(LARGE_MB * 2**20 / (path.stat().st_size / 10_000))
+        print(f"Generating {rows:,} synthetic street-level crime rows ...", flush=True)
+        generate_street_crime(path, rows=rows)
+        size = path.stat().st_size / 2**20
+        read = json.loads(subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT), path=str(path))],
+                                         check=True, capture_output=True, text=True).stdout)
+        refused = json.loads(subprocess.run(
+            [sys.executable, "-c", _REFUSE_CHILD.format(root=str(ROOT), project=str(project), name=path.name)],
+            check=True, capture_output=True, text=True).stdout)
+        assert refused["codes"] == ["missing-column"], refused
+        print(f"large file ({size:.0f} MB, {rows:,} rows): read (counted per month, area and crime type) in "
+              f"{read['seconds']:.2f} s, peak memory {read['peak_mb']:.0f} MB; refused as figures "
+              f"(missing-column, from its header) in {refused['seconds']:.3f} s, peak memory "
+              f"{refused['peak_mb']:.0f} MB (target <= 300 MB each)")
 
 
 def _plain_mkdocs_project(folder: Path) -> Path:
@@ -208,10 +251,12 @@ def bench_archive(rounds: int = 3) -> None:
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["street", "build", "archive"]
+    which = sys.argv[1:] or ["street", "large", "build", "archive"]
     if "archive" in which:
         bench_archive()
     if "street" in which:
         bench_street()
+    if "large" in which:
+        bench_large()
     if "build" in which:
         bench_build()

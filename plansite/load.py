@@ -20,7 +20,7 @@ MAX_DEPTH = 50
 #: Anchors and aliases ('&name', '*name') are legal YAML but plan data hardly needs them; an
 #: alias that repeats another can grow a small file into billions of values ("billion laughs").
 MAX_ALIASES = 100
-MAX_VALUES = 100_000
+MAX_VALUES = 50_000
 #: Explicit tags a person may write: YAML's core types. Anything else (!!python/object,
 #: !!binary, a custom !tag) is refused before it is constructed.
 _CORE_TAGS = {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -116,9 +116,13 @@ class _Builder:
         # also stops an alias that contains itself (&a [*a]).
         self.values += 1
         if self.values > MAX_VALUES:
-            raise self.refuse("yaml-too-large", node, f"the file expands to more than {MAX_VALUES:,} values, "
-                              "because of aliases (*name) that repeat other parts.",
-                              "Write the values out instead of using anchors (&name) and aliases (*name).")
+            # Point at the top-level key whose value grows too large, not deep inside what it repeats.
+            line, column = self.doc.key_positions.get(path[:1], _at(node))
+            raise _Refused(DataError(
+                "yaml-too-large", self.doc.file, line, column, "",
+                f"the file expands to more than {MAX_VALUES:,} values, because of aliases (*name) that repeat "
+                "other parts.",
+                "Write the values out instead of using anchors (&name) and aliases (*name)."))
         if len(path) > MAX_DEPTH:
             raise self.refuse("yaml-too-deep", node, f"the values are nested more than {MAX_DEPTH} levels deep.",
                               "Plan data needs only a few levels: check the indentation, and remove "

@@ -58,8 +58,8 @@ BOMB = (b'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\
      "  problem: the values are nested more than 50 levels deep.\n"
      "  fix: Plan data needs only a few levels: check the brackets and the indentation here."),
     (BOMB,
-     "hostile.yaml:1:15: error [yaml-too-large] The YAML's aliases expand too far\n"
-     "  problem: the file expands to more than 100,000 values, because of aliases (*name) that repeat other parts.\n"
+     "hostile.yaml:5:1: error [yaml-too-large] The YAML's aliases expand too far\n"
+     "  problem: the file expands to more than 50,000 values, because of aliases (*name) that repeat other parts.\n"
      "  fix: Write the values out instead of using anchors (&name) and aliases (*name)."),
     (b"x: *nowhere\n",
      "hostile.yaml:1:4: error [yaml-syntax] The file is not valid YAML\n"
