@@ -42,7 +42,7 @@ ERROR_TYPES: dict[str, str] = {
     "duplicate-row": "The same figure is given twice",
     "invalid-qualifier": "A figure's qualifier is not one we know",
     "yaml-too-deep": "The YAML is nested too deeply",
-    "yaml-too-large": "The YAML's aliases expand too far",
+    "yaml-too-large": "The YAML is too large, or its aliases expand too far",
     "yaml-tag": "A YAML tag is not allowed",
     "empty-file": "A data file is empty",
     "data-encoding": "A data file's text encoding is not recognised",
@@ -51,6 +51,7 @@ ERROR_TYPES: dict[str, str] = {
     "several-sheets": "A workbook has several sheets and the measure names none",
     "unknown-sheet": "A measure names a sheet the workbook does not have",
     "too-many-problems": "A data file has too many problems to list",
+    "duplicate-column": "A data file names a column twice",
 }
 
 #: The most characters of a person's input that an error quotes: enough to recognise it, and

@@ -21,6 +21,8 @@ MAX_DEPTH = 50
 #: alias that repeats another can grow a small file into billions of values ("billion laughs").
 MAX_ALIASES = 100
 MAX_VALUES = 50_000
+#: The biggest YAML file read; the largest real one is about 60 KB.
+MAX_YAML_BYTES = 10 << 20
 #: Explicit tags a person may write: YAML's core types. Anything else (!!python/object,
 #: !!binary, a custom !tag) is refused before it is constructed.
 _CORE_TAGS = {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -211,6 +213,15 @@ def _prescan(text: str, display_name: str) -> None:
 def load_document(path: Path, display_name: str, errors: list[DataError]) -> Document | None:
     """Parse one YAML file; on a syntax error, record it and return None."""
     doc = Document(file=display_name, data=None)
+    size = path.stat().st_size
+    if size > MAX_YAML_BYTES:
+        errors.append(DataError(
+            "yaml-too-large", display_name, None, None, "",
+            f"the file is {size / 2**20:,.0f} MB; plan data files are a few hundred KB at most, and "
+            f"one over {MAX_YAML_BYTES >> 20} MB is not read.",
+            "Check that this is the file you meant to save here; split a very long file into several.",
+        ))
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -79,13 +79,14 @@ MAX_FILE_PROBLEMS = 100
 MAX_XLSX_BYTES = 256 << 20
 #: The encodings spreadsheet programs save CSV in besides UTF-8: Windows' code pages for
 #: Western, Central European, Baltic, Cyrillic, Greek, Turkish and Arabic text, and Excel's
-#: "CSV (Macintosh)". Windows-1252 is what Excel uses on an English Windows.
+#: "CSV (Macintosh)" and "CSV (MS-DOS)" (code page 850 in the UK). Windows-1252 is what Excel
+#: uses on an English Windows.
 _ENGLISH_CHARACTERS = "’‘“”–—…£€é"
-_SINGLE_BYTE = ("cp1252", "mac_roman", "cp1250", "cp1257", "cp1251", "cp1253", "cp1254", "cp1256")
+_SINGLE_BYTE = ("cp1252", "mac_roman", "cp1250", "cp1257", "cp1251", "cp1253", "cp1254", "cp1256", "cp850")
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252",
                    "mac_roman": "Mac Roman (Excel's 'CSV (Macintosh)')", "cp1250": "Windows-1250",
                    "cp1257": "Windows-1257", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
-                   "cp1254": "Windows-1254", "cp1256": "Windows-1256"}
+                   "cp1254": "Windows-1254", "cp1256": "Windows-1256", "cp850": "DOS code page 850 (Excel's 'CSV (MS-DOS)')"}
 #: Files that are not text at all, by their first bytes.
 _SIGNATURES = ((b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
                (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"), (b"%PDF", "a PDF document"))
@@ -368,7 +369,8 @@ def parse_number(text: str, decimal: str = ".") -> tuple[float | None, bool]:
     if value.lower() in _BLANKS:
         return None, False
     is_percent = value.endswith("%")
-    number = value.rstrip("%").strip().replace("£", "")
+    # A report copied into a cell may bring the typographic minus sign (U+2212).
+    number = value.rstrip("%").strip().replace("£", "").replace("\u2212", "-")
     if decimal == ",":
         number = re.sub(r"[\s\u00a0\u202f]", "", number)
         if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", number):
@@ -438,6 +440,15 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
             + (f" (read as separated by {separator})" if table.separator != "," else "") + ".",
             f"Name the columns in row {table.header_row}: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)} "
             "(series and note may be left out).",
+        ))
+        return []
+    twice = [name for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if names.count(name) > 1]
+    if twice:
+        letters = " and ".join(_column_letter(i) for i, name in enumerate(names) if name == twice[0])
+        errors.append(DataError(
+            "duplicate-column", display, table.header_row, None, f"{where}row {table.header_row} (the header row)",
+            f"the header row names {twice[0]!r} twice (columns {letters}), so which one holds the figures is not clear.",
+            "Keep one column of each name: delete the other, or rename it to something else.",
         ))
         return []
     index = {name: names.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in names}
@@ -511,10 +522,17 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
             value, is_percent = None, False
             said = " ".join(get["value"].lower().split())
             lead = next((q for q in QUALIFIERS if said.startswith(q + " ")), None)
-            errors.append(error("invalid-number", number, column("value"),
-                                f"{quoted(get['value'])} is not a number.",
-                                f"Write the number alone in the value column and '{lead}' in a column named qualifier."
-                                if lead else number_fix))
+            if re.fullmatch(r"#(DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)", get["value"].upper()):
+                errors.append(error("invalid-number", number, column("value"),
+                                    f"{quoted(get['value'])} is the error a spreadsheet shows for a formula it cannot "
+                                    "work out, not a figure.",
+                                    "Correct the formula in the spreadsheet and save the file again, or leave the "
+                                    "cell empty (or n/a) if there is no figure."))
+            else:
+                errors.append(error("invalid-number", number, column("value"),
+                                    f"{quoted(get['value'])} is not a number.",
+                                    f"Write the number alone in the value column and '{lead}' in a column named "
+                                    "qualifier." if lead else number_fix))
         qualifier = " ".join(get.get("qualifier", "").lower().split())
         if qualifier and qualifier not in QUALIFIERS:
             errors.append(error("invalid-qualifier", number, column("qualifier"),

@@ -58,7 +58,7 @@ BOMB = (b'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\
      "  problem: the values are nested more than 50 levels deep.\n"
      "  fix: Plan data needs only a few levels: check the brackets and the indentation here."),
     (BOMB,
-     "hostile.yaml:5:1: error [yaml-too-large] The YAML's aliases expand too far\n"
+     "hostile.yaml:5:1: error [yaml-too-large] The YAML is too large, or its aliases expand too far\n"
      "  problem: the file expands to more than 50,000 values, because of aliases (*name) that repeat other parts.\n"
      "  fix: Write the values out instead of using anchors (&name) and aliases (*name)."),
     (b"x: *nowhere\n",
@@ -109,4 +109,16 @@ def test_a_few_aliases_are_still_read(tmp_path):
 def test_too_many_aliases(tmp_path):
     content = b"a: &x 1\nb: [" + b", ".join([b"*x"] * 101) + b"]\n"
     doc, errors = load_text(tmp_path, content)
-    assert doc is None and errors[0].splitlines()[0] == "hostile.yaml:2:405: error [yaml-too-large] The YAML's aliases expand too far"
+    assert doc is None and errors[0].splitlines()[0] == "hostile.yaml:2:405: error [yaml-too-large] The YAML is too large, or its aliases expand too far"
+
+
+def test_a_huge_yaml_file_is_not_read(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as out:
+        out.truncate(11 << 20)
+    errors = []
+    assert load_document(path, "huge.yaml", errors) is None
+    assert [e.format() for e in errors] == [
+        "huge.yaml: error [yaml-too-large] The YAML is too large, or its aliases expand too far\n"
+        "  problem: the file is 11 MB; plan data files are a few hundred KB at most, and one over 10 MB is not read.\n"
+        "  fix: Check that this is the file you meant to save here; split a very long file into several."]

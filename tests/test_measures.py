@@ -27,6 +27,7 @@ def read(tmp_path, content: bytes, name="figures.csv", measures=None):
 @pytest.mark.parametrize("text, expected", [
     ("1,633", (1633.0, False)), ("73%", (73.0, True)), ("5.6", (5.6, False)), (" 12 ", (12.0, False)),
     ("", (None, False)), ("n/a", (None, False)), ("N/A", (None, False)), ("-", (None, False)),
+    ("\u22125", (-5.0, False)), ("-5", (-5.0, False)),
 ])
 def test_numbers_as_excel_writes_them(text, expected):
     assert parse_number(text) == expected
@@ -419,6 +420,7 @@ def test_csv_macintosh_and_other_single_byte_encodings():
     assert decode_csv(mac.encode("mac_roman")) == mac
     assert decode_csv(mac.encode("cp1252")) == mac
     assert decode_csv("fires,2018,3,plan-a,Meeting at the café\n".encode("mac_roman")).endswith("café\n")
+    assert decode_csv("fires,2018,3,plan-a,Meeting at the café, £5\n".encode("cp850")).endswith("café, £5\n")
     polish = "fires,2018,3,plan-a,Zażółć gęślą jaźń\n"
     assert decode_csv(polish.encode("cp1250")) == polish
     assert decode_csv(("measure\tvalue\n" + "café\t3\n").encode("utf-16")) == "measure\tvalue\ncafé\t3\n"
@@ -428,6 +430,12 @@ def test_mac_csv_reads_as_written(tmp_path):
     content = (HEADER + "fires,2018,Peterborough,3,plan-a,“The café’s figure” – up\n").encode("mac_roman")
     figures, errors = read(tmp_path, content)
     assert errors == [] and figures[0].note == "“The café’s figure” – up"
+
+
+def test_old_mac_line_endings(tmp_path):
+    content = (HEADER + "fires,2018,Peterborough,3,plan-a,café\n").replace("\n", "\r").encode("mac_roman")
+    figures, errors = read(tmp_path, content)
+    assert errors == [] and [(f.note, f.row) for f in figures] == [("café", 2)]
 
 
 def test_unicode_text_saved_by_excel_is_tab_separated_utf16(tmp_path):
@@ -618,3 +626,34 @@ def test_measures_read_the_sheet_they_name(tmp_path):
         DataError("unknown-sheet", "plan_data/data/book.xlsx", None, None, "",
                   "the workbook has no sheet named 'Figs'; it has 'Figures', 'Notes'.",
                   "Correct the measure's 'sheet' to the name on the sheet's tab.")]
+
+
+def test_a_workbook_that_would_unpack_too_far_is_not_opened(tmp_path, monkeypatch):
+    import zipfile
+    import plansite.measures as measures_module
+    monkeypatch.setattr(measures_module, "MAX_XLSX_BYTES", 1 << 20)
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (2 << 20))
+    _, errors = read(tmp_path, path.read_bytes(), name="book.xlsx")
+    assert errors == [
+        "plan_data/data/book.xlsx: error [data-unreadable] A data file cannot be read as a spreadsheet\n"
+        "  problem: the workbook would take 2 MB once unpacked, more than the 1 MB a workbook of figures may.\n"
+        "  fix: Keep only the figures in the workbook, or save the sheet as 'CSV UTF-8 (Comma delimited)'."]
+
+
+def test_a_column_named_twice(tmp_path):
+    _, errors = read(tmp_path, b"measure,period,value,Value,source\nfires,2018,3,4,plan-a\n")
+    assert errors == [
+        "plan_data/data/figures.csv:1: error [duplicate-column] A data file names a column twice\n"
+        "  at: row 1 (the header row)\n"
+        "  problem: the header row names 'value' twice (columns C and D), so which one holds the figures is not clear.\n"
+        "  fix: Keep one column of each name: delete the other, or rename it to something else."]
+
+
+def test_a_spreadsheet_error_value(tmp_path):
+    _, errors = read(tmp_path, (HEADER + "fires,2018,Peterborough,#DIV/0!,plan-a,\n").encode())
+    assert errors[0].splitlines()[2:] == [
+        "  problem: '#DIV/0!' is the error a spreadsheet shows for a formula it cannot work out, not a figure.",
+        "  fix: Correct the formula in the spreadsheet and save the file again, or leave the cell empty (or n/a) "
+        "if there is no figure."]
