@@ -59,13 +59,18 @@ ERROR_TYPES: dict[str, str] = {
 QUOTE_LIMIT = 60
 
 
-def quoted(value, limit: int = QUOTE_LIMIT) -> str:
-    """Input quoted for an error message: in single quotes, control characters made visible,
-    cut to limit characters. Every message that repeats input goes through here."""
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(value))
+def shortened(value, limit: int = QUOTE_LIMIT) -> str:
+    """Input as an error message repeats it: control characters made visible, cut to limit
+    characters. Every message that repeats input goes through here (or quoted)."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(value)[:limit * 2])
     if len(text) > limit:
         text = text[:limit - 1] + "…"
-    return f"'{text}'"
+    return text
+
+
+def quoted(value, limit: int = QUOTE_LIMIT) -> str:
+    """Input for an error message, in single quotes (see shortened)."""
+    return f"'{shortened(value, limit)}'"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import DataError, quoted
+from .errors import DataError, quoted, shortened
 from .periods import ACCEPTED, Period, PeriodError, parse_period
 
 DATA_DIR = "data"
@@ -408,6 +408,11 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
     display = path.relative_to(root).as_posix()
     if not path.is_file():
         return []
+    if sheet is not None and path.suffix.lower() != ".xlsx":
+        errors.append(DataError("unknown-sheet", display, None, None, "",
+                                f"a measure names the sheet {quoted(sheet)}, but a CSV file has no sheets.",
+                                "Remove the measure's 'sheet' line, or name the .xlsx workbook in its 'data'."))
+        return []
     try:
         with open_table(path, sheet) as table:
             return _read_table(table, display, measures, sources, errors, f"sheet {quoted(sheet)}, " if sheet else "")
@@ -549,7 +554,7 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
         key = (measure, period.label, series)
         if key in seen:
             errors.append(error("duplicate-row", number, column("period"),
-                                f"{measure}, {period.label}, {series} is already given in row {seen[key]}.",
+                                f"{measure}, {period.label}, {shortened(series)} is already given in row {seen[key]}.",
                                 "Keep one row per measure, period and series: delete or correct one of them."))
             continue
         seen[key] = number

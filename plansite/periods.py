@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .errors import quoted
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -77,7 +79,7 @@ def _date(day: str, month: str, year: str, raw: str) -> date:
     try:
         return date(_year(year), int(month), int(day))
     except ValueError:
-        raise PeriodError(f"'{raw}' is not a real date (dates are read day first, as in the UK: 31/03/2018)",
+        raise PeriodError(f"{quoted(raw)} is not a real date (dates are read day first, as in the UK: 31/03/2018)",
                           EXCEL_FIX) from None
 
 
@@ -86,7 +88,7 @@ def _single_date(day: date, raw: str) -> Period:
     typed 'Jul 2018'); any other day is refused, since figures cover a span."""
     if day.day == 1:
         return Period(day, _month_end(day.year, day.month), f"{calendar.month_name[day.month]} {day.year}", kind="month")
-    raise PeriodError(f"'{raw}' is a single day ({_day(day)}, reading the date day first as in the UK), not a period",
+    raise PeriodError(f"{quoted(raw)} is a single day ({_day(day)}, reading the date day first as in the UK), not a period",
                       "Write the month (Jul 2018) or the span (2018-04-01 to 2019-03-31). " + EXCEL_FIX)
 
 
@@ -165,10 +167,10 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
         year, month = _year(m[2] or m[4]), _month(m[1] or m[3])
         return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
     if (m := re.fullmatch(r"([a-z]+\.?)\s+(\d{2})", value)) and _month(m[1]):
-        raise PeriodError(f"'{raw}' could be {calendar.month_name[_month(m[1])]} 20{m[2]} or {int(m[2])} "
+        raise PeriodError(f"{quoted(raw)} could be {calendar.month_name[_month(m[1])]} 20{m[2]} or {int(m[2])} "
                           f"{calendar.month_name[_month(m[1])]}", f"Write the year in full, such as {m[1].title()} 20{m[2]}.")
     if (m := re.fullmatch(r"(\d{1,2})[\s-]([a-z]+\.?)", value)) and _month(m[2]):
-        raise PeriodError(f"'{raw}' is a day and a month with no year: Excel shows a date this way when it has "
+        raise PeriodError(f"{quoted(raw)} is a day and a month with no year: Excel shows a date this way when it has "
                           "turned what was typed (such as Jul-18) into a day of the current year", EXCEL_FIX)
     if m := re.fullmatch(_DMY, value):
         return _single_date(_date(m[1], m[2], m[3], raw), raw)
@@ -177,7 +179,7 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     if re.fullmatch(r"\d{5}(\.\d+)?", value) and 20000 <= float(value) < 60000:
         # Excel counts days from 30 December 1899; a date cell re-saved as General shows the count.
         day = date(1899, 12, 30) + timedelta(days=int(float(value)))
-        raise PeriodError(f"'{raw}' looks like a date that a spreadsheet stored as a number ({_day(day)})", EXCEL_FIX)
+        raise PeriodError(f"{quoted(raw)} looks like a date that a spreadsheet stored as a number ({_day(day)})", EXCEL_FIX)
     if m := re.fullmatch(_DMY + r"\s+to\s+" + _DMY, value):
         start, end = _date(m[1], m[2], m[3], raw), _date(m[4], m[5], m[6], raw)
         if end < start:
@@ -206,4 +208,4 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
             raise PeriodError(f"{raw} ends before it starts")
         return Period(start, end, f"{start.day} {calendar.month_name[start.month]} {start.year} to "
                                   f"{end.day} {calendar.month_name[end.month]} {end.year}", kind="dates")
-    raise PeriodError(f"'{raw}' is not a period we can read")
+    raise PeriodError(f"{quoted(raw)} is not a period we can read")

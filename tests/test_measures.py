@@ -657,3 +657,20 @@ def test_a_spreadsheet_error_value(tmp_path):
         "  problem: '#DIV/0!' is the error a spreadsheet shows for a formula it cannot work out, not a figure.",
         "  fix: Correct the formula in the spreadsheet and save the file again, or leave the cell empty (or n/a) "
         "if there is no figure."]
+
+
+def test_errors_quote_at_most_60_characters_of_a_cell(tmp_path):
+    _, errors = read(tmp_path, (HEADER + "fires," + "x" * 5000 + ",Peterborough,3,plan-a,\n").encode())
+    assert errors[0].splitlines()[2] == "  problem: '" + "x" * 59 + "…' is not a period we can read."
+
+
+def test_a_sheet_named_for_a_csv(tmp_path):
+    from plansite.measures import read_all_figures
+    (tmp_path / "plan_data" / "data").mkdir(parents=True)
+    (tmp_path / "plan_data" / "data" / "figures.csv").write_text(HEADER + "fires,2018,Peterborough,3,plan-a,\n")
+    errors = []
+    read_all_figures(tmp_path, {"fires": measure(data="figures.csv", sheet="Figures")}, SOURCES, errors)
+    assert [e.format() for e in errors] == [
+        "plan_data/data/figures.csv: error [unknown-sheet] A measure names a sheet the workbook does not have\n"
+        "  problem: a measure names the sheet 'Figures', but a CSV file has no sheets.\n"
+        "  fix: Remove the measure's 'sheet' line, or name the .xlsx workbook in its 'data'."]
