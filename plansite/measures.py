@@ -202,7 +202,7 @@ def _lines(stream, path: Path, encoding: str) -> Iterator[str]:
 
 def _sniff_separator(first_line: str) -> str:
     """The separator that makes the most of row 1 into column names we know (comma on a tie)."""
-    known = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+    known = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS) | {"qualifier"}
     best, score = ",", 0
     for separator in (",", ";", "\t"):
         cells = next(csv.reader([first_line], delimiter=separator), [])
