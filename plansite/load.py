@@ -6,6 +6,7 @@ later check can point at the exact line a person has to edit.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,15 +157,23 @@ class _Builder:
         if node.tag == _TIMESTAMP_TAG:
             return node.value
         if not isinstance(node, yaml.ScalarNode):
-            # A list or mapping used as a key: keep it as text; the schema says what is wrong.
-            return str(node.value)[:200]
+            # A list or mapping used as a key ('? [a, b]'): the schema says it is not allowed. Not
+            # written out, since an alias can make it as large as the file can expand.
+            return "(a list used as a key)" if isinstance(node, yaml.SequenceNode) else "(a mapping used as a key)"
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             # An explicit core tag on a value it cannot hold, such as !!int abc.
             tag = node.tag.rsplit(":", 1)[-1]
             raise self.refuse("yaml-tag", node, f"{quoted(node.value)} cannot be read as the type !!{tag} it is tagged with.",
                               f"Remove the tag !!{tag}, or correct the value.") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            # .inf, .nan or 1e999 would be published as a figure, and are not valid JSON.
+            self.errors.append(DataError(
+                "out-of-range", self.doc.file, *_at(node), "", f"{quoted(node.value)} is not a finite number.",
+                "Write the number itself, such as 100 or 5.6."))
+            return node.value
+        return value
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -122,3 +122,18 @@ def test_a_huge_yaml_file_is_not_read(tmp_path):
         "huge.yaml: error [yaml-too-large] The YAML is too large, or its aliases expand too far\n"
         "  problem: the file is 11 MB; plan data files are a few hundred KB at most, and one over 10 MB is not read.\n"
         "  fix: Check that this is the file you meant to save here; split a very long file into several."]
+
+
+def test_keys_that_are_lists_are_not_written_out(tmp_path):
+    doc, errors = load_text(tmp_path, b"a: &x [1, 2]\n? *x\n: 1\n")
+    assert errors == [] and doc.data == {"a": [1, 2], "(a list used as a key)": 1}
+
+
+@pytest.mark.parametrize("text", [b".inf", b"-.Inf", b".nan", b"!!float 1e999"])
+def test_numbers_that_are_not_finite(tmp_path, text):
+    doc, errors = load_text(tmp_path, b"value: " + text + b"\n")
+    shown = text.decode().removeprefix("!!float ")
+    assert errors == [
+        f"hostile.yaml:1:8: error [out-of-range] A number is out of range\n"
+        f"  problem: '{shown}' is not a finite number.\n"
+        "  fix: Write the number itself, such as 100 or 5.6."]
