@@ -52,6 +52,7 @@ ERROR_TYPES: dict[str, str] = {
     "unknown-sheet": "A measure names a sheet the workbook does not have",
     "too-many-problems": "A data file has too many problems to list",
     "duplicate-column": "A data file names a column twice",
+    "control-character": "A cell holds an invisible control character",
 }
 
 #: The most characters of a person's input that an error quotes: enough to recognise it, and

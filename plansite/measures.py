@@ -93,6 +93,8 @@ _SIGNATURES = ((b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
 #: What Excel, LibreOffice and Google Sheets take as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = {"=": "'='", "+": "'+'", "-": "'-'", "@": "'@'", "\t": "a tab", "\r": "a line break (carriage return)"}
 _INVISIBLE_STARTS = ("\t", "\r")
+#: Characters no cell should hold (line breaks and tabs aside): they break the pages and the CSV.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAVE_AS = "Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx."
 
 
@@ -492,6 +494,13 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
                     "nothing to read.",
                     "Open the workbook in Excel or LibreOffice, let it calculate, and save it; or type the "
                     "value itself in the cell."))
+                continue
+            if control := _CONTROL.search(cell):
+                errors.append(error(
+                    "control-character", number, column(name),
+                    f"{quoted(cell)} holds an invisible control character ({quoted(control[0])[1:-1]}).",
+                    "Retype the cell: such characters come from copying text out of another program, "
+                    "or from a file that is not text."))
                 continue
             what = formula_start(cell)
             if what is None or (name == "value" and _is_number(get[name], table.decimal)):

@@ -674,3 +674,17 @@ def test_a_sheet_named_for_a_csv(tmp_path):
         "plan_data/data/figures.csv: error [unknown-sheet] A measure names a sheet the workbook does not have\n"
         "  problem: a measure names the sheet 'Figures', but a CSV file has no sheets.\n"
         "  fix: Remove the measure's 'sheet' line, or name the .xlsx workbook in its 'data'."]
+
+
+def test_a_control_character_in_a_cell(tmp_path, monkeypatch):
+    import plansite.measures as measures_module
+    monkeypatch.setattr(measures_module, "SAMPLE_BYTES", 64)  # after the bytes that are checked for binary data
+    content = (HEADER + "".join(f"fires,{year},Peterborough,3,plan-a,plain\n" for year in (2016, 2017, 2018))
+               + "fires,2019,Peterborough,3,plan-a,a\x00b\n").encode()
+    figures, errors = read(tmp_path, content)
+    assert errors == [
+        "plan_data/data/figures.csv:5: error [control-character] A cell holds an invisible control character\n"
+        "  at: row 5, column F (note)\n"
+        "  problem: 'a\\x00b' holds an invisible control character (\\x00).\n"
+        "  fix: Retype the cell: such characters come from copying text out of another program, or from a file "
+        "that is not text."]
