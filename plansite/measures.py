@@ -81,15 +81,22 @@ MAX_XLSX_BYTES = 256 << 20
 #: Western, Central European, Baltic, Cyrillic, Greek, Turkish and Arabic text, and Excel's
 #: "CSV (Macintosh)" and "CSV (MS-DOS)" (code page 850 in the UK). Windows-1252 is what Excel
 #: uses on an English Windows.
-_ENGLISH_CHARACTERS = "’‘“”–—…£€é"
 _SINGLE_BYTE = ("cp1252", "mac_roman", "cp1250", "cp1257", "cp1251", "cp1253", "cp1254", "cp1256", "cp850")
+#: Characters an English text holds beyond ASCII, which decide between equally clean readings.
+_ENGLISH_CHARACTERS = "’‘“”–—…£€é"
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252",
                    "mac_roman": "Mac Roman (Excel's 'CSV (Macintosh)')", "cp1250": "Windows-1250",
                    "cp1257": "Windows-1257", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
                    "cp1254": "Windows-1254", "cp1256": "Windows-1256", "cp850": "DOS code page 850 (Excel's 'CSV (MS-DOS)')"}
 #: Files that are not text at all, by their first bytes.
-_SIGNATURES = ((b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
-               (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"), (b"%PDF", "a PDF document"))
+_SIGNATURES = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file",
+     "Open it in Excel and use Save As, 'CSV UTF-8 (Comma delimited)'; or give it the ending .xlsx and "
+     "name that file in the measure's 'data'."),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)",
+     "Open it in Excel and use Save As, 'CSV UTF-8 (Comma delimited)' or 'Excel Workbook (.xlsx)'."),
+    (b"%PDF", "a PDF document",
+     "Copy the figures from the document into a spreadsheet and save that as 'CSV UTF-8 (Comma delimited)'."))
 #: What Excel, LibreOffice and Google Sheets take as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = {"=": "'='", "+": "'+'", "-": "'-'", "@": "'@'", "\t": "a tab", "\r": "a line break (carriage return)"}
 _INVISIBLE_STARTS = ("\t", "\r")
@@ -238,11 +245,9 @@ def _csv_table(path: Path) -> Iterator[Table]:
         raise Unreadable("empty-file", "the file is empty: it has no header row and no figures.",
                          "Write the column names in row 1 (measure, period, value, source, and optionally "
                          "series and note) and a figure in each row below, or remove the measure's 'data' line.")
-    for signature, kind in _SIGNATURES:
+    for signature, kind, fix in _SIGNATURES:
         if sample.startswith(signature):
-            raise Unreadable("data-unreadable", f"the file is not CSV text: it is {kind} with a .csv name.",
-                             "Open it in Excel and use Save As, 'CSV UTF-8 (Comma delimited)'; or give it "
-                             "its own ending (.xlsx) and name that file in the measure's 'data'.")
+            raise Unreadable("data-unreadable", f"the file is not CSV text: it is {kind} with a .csv name.", fix)
     if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise Unreadable("data-unreadable", "the file holds binary data, not text.", _SAVE_AS)
     encoding = detect_encoding(sample, complete)
