@@ -303,6 +303,17 @@ def _xlsx_text(cell, formula_cell) -> str:
 def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
     from openpyxl import load_workbook
 
+    with open(path, "rb") as binary:
+        start = binary.read(4096)
+    if start.startswith(b"\xd0\xcf\x11\xe0"):
+        raise Unreadable("data-unreadable", "the file is not an .xlsx workbook: it is an old Excel workbook (.xls), "
+                         "or a workbook protected with a password.",
+                         "Open it in Excel, remove any password (File, Info, Protect Workbook), and save it as "
+                         "'Excel Workbook (.xlsx)' or 'CSV UTF-8 (Comma delimited)'.")
+    if not start.startswith(b"PK") and b"\x00" not in start and start.strip():
+        raise Unreadable("data-unreadable", "the file is text, not an .xlsx workbook: a CSV file with an .xlsx name?",
+                         "Give the file the ending .csv and name that in the measure's 'data', or open it in "
+                         "Excel and save it as 'Excel Workbook (.xlsx)'.")
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())

@@ -117,7 +117,7 @@ def test_missing_column(tmp_path):
 
 
 def test_damaged_xlsx(tmp_path):
-    _, errors = read(tmp_path, b"not a zip file", name="broken.xlsx")
+    _, errors = read(tmp_path, b"\x00\x01 not a zip file", name="broken.xlsx")
     assert len(errors) == 1
     assert errors[0].startswith("plan_data/data/broken.xlsx: error [data-unreadable] A data file cannot be read as a spreadsheet\n")
     assert errors[0].endswith("  fix: Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx.")
@@ -688,3 +688,13 @@ def test_a_control_character_in_a_cell(tmp_path, monkeypatch):
         "  problem: 'a\\x00b' holds an invisible control character (\\x00).\n"
         "  fix: Retype the cell: such characters come from copying text out of another program, or from a file "
         "that is not text."]
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
+     "the file is not an .xlsx workbook: it is an old Excel workbook (.xls), or a workbook protected with a password."),
+    (HEADER.encode(), "the file is text, not an .xlsx workbook: a CSV file with an .xlsx name?"),
+])
+def test_files_with_an_xlsx_name_that_are_not_workbooks(tmp_path, content, problem):
+    _, errors = read(tmp_path, content, name="book.xlsx")
+    assert len(errors) == 1 and errors[0].splitlines()[1] == f"  problem: {problem}"
