@@ -84,6 +84,14 @@ CASES = {
                                    XLSX_MEASURES.replace("data: book.xlsx", "data: book.xlsx\n    sheet: Figs").encode(),
                                    "plan_data/data/book.xlsx": workbook()},
                                   "plan_data/data/book.xlsx: error [unknown-sheet]"),
+    "control character in a cell": ({FIGURES: (HEAD + "all-crime,2021,Peterborough,3,plan-a,a\x07b\n").encode()},
+                                    "plan_data/data/figures.csv:2: error [control-character]"),
+    "password-protected workbook": ({"plan_data/measures/measures.yaml": XLSX_MEASURES.encode(),
+                                     "plan_data/data/book.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)},
+                                    "plan_data/data/book.xlsx: error [data-unreadable]"),
+    "infinite target in YAML": ({"plan_data/measures/measures.yaml": (FILES["plan_data/measures/measures.yaml"]
+                                 + "    target: {text: Below.inf, value: .inf, source: plan-a}\n").encode()},
+                                "plan_data/measures/measures.yaml:10:38: error [out-of-range]"),
     "YAML nested 300 deep": ({"plan_data/partnership.yaml": FILES["plan_data/partnership.yaml"].encode()
                               + b"extra: " + b"[" * 300 + b"]" * 300 + b"\n"},
                              "plan_data/partnership.yaml:13:57: error [yaml-too-deep]"),
