@@ -409,11 +409,16 @@ def formula_start(cell: str) -> str | None:
     return None
 
 
-def _source_date(source: dict) -> date:
-    parts = [int(p) for p in str(source["date"]).split("-")]
-    while len(parts) < 3:
-        parts.append(12 if len(parts) == 1 else 28)
-    return date(*parts)
+def _source_date(source: dict) -> date | None:
+    """The date a source was published (its last day when only a year or month is given), or
+    None when it is not a date: the checks of sources.yaml report that."""
+    try:
+        parts = [int(p) for p in str(source.get("date", "")).split("-")]
+        while len(parts) < 3:
+            parts.append(12 if len(parts) == 1 else 28)
+        return date(*parts)
+    except (ValueError, TypeError):
+        return None
 
 
 def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
@@ -545,7 +550,14 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
             anchor = _source_date(sources[source_id]) if source_id in sources else None
             period = parse_period(get["period"], anchor)
         except PeriodError as exc:
-            errors.append(error("invalid-period", number, column("period"), f"{exc}.", exc.fix or f"Write {ACCEPTED}."))
+            if exc.needs_anchor and source_id in sources:
+                errors.append(error("invalid-period", number, column("period"),
+                                    f"the period is relative to the date of its source {quoted(source_id)}, and that "
+                                    f"source's date {quoted(sources[source_id].get('date', ''))} is not a real date.",
+                                    "Correct the source's date in plan_data/sources.yaml (year-month-day, such as "
+                                    "2018-11-13)."))
+            else:
+                errors.append(error("invalid-period", number, column("period"), f"{exc}.", exc.fix or f"Write {ACCEPTED}."))
         try:
             value, is_percent = parse_number(get["value"], table.decimal)
         except ValueError:

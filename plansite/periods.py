@@ -56,9 +56,11 @@ class Period:
 class PeriodError(ValueError):
     """The text is not a period we can read; fix, when given, says what to do instead."""
 
-    def __init__(self, message: str, fix: str | None = None):
+    def __init__(self, message: str, fix: str | None = None, *, needs_anchor: bool = False):
         super().__init__(message)
         self.fix = fix
+        #: The period is relative, and no date to anchor it was given.
+        self.needs_anchor = needs_anchor
 
 
 #: How to stop Excel turning periods into dates.
@@ -127,7 +129,7 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     relative = re.fullmatch(r"latest (\d+) months|(\d+) months before latest|as reported", value)
     if relative:
         if anchor is None:
-            raise PeriodError("a period relative to its source needs a source with a date")
+            raise PeriodError("a period relative to its source needs a source with a date", needs_anchor=True)
         if value == "as reported":
             return Period(anchor, anchor, f"as reported on {anchor.day} {calendar.month_name[anchor.month]} {anchor.year}",
                           relative=True, kind="reported")

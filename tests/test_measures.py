@@ -698,3 +698,18 @@ def test_a_control_character_in_a_cell(tmp_path, monkeypatch):
 def test_files_with_an_xlsx_name_that_are_not_workbooks(tmp_path, content, problem):
     _, errors = read(tmp_path, content, name="book.xlsx")
     assert len(errors) == 1 and errors[0].splitlines()[1] == f"  problem: {problem}"
+
+
+def test_a_relative_period_whose_source_has_no_real_date(tmp_path):
+    folder = tmp_path / "plan_data" / "data"
+    folder.mkdir(parents=True)
+    (folder / "figures.csv").write_text(HEADER + "fires,latest 12 months,Peterborough,3,report-b,\n")
+    errors = []
+    figures = read_figures(tmp_path, "figures.csv", {"fires": measure()},
+                           {"report-b": {"id": "report-b", "date": "2018-13-45"}}, errors)
+    assert figures == [] and [e.format() for e in errors] == [
+        "plan_data/data/figures.csv:2: error [invalid-period] A period is not one we can read\n"
+        "  at: row 2, column B (period)\n"
+        "  problem: the period is relative to the date of its source 'report-b', and that source's date "
+        "'2018-13-45' is not a real date.\n"
+        "  fix: Correct the source's date in plan_data/sources.yaml (year-month-day, such as 2018-11-13)."]
