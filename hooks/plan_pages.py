@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from plansite import render, theme, translations
+from plansite import render, sanitise, theme, translations
 
 
 @event_priority(-50)
@@ -24,6 +24,10 @@ def on_config(config):
         raise PluginError(str(error)) from None
     # The 404 page has no page events; its switcher leads to each language's home.
     config.extra["alternate"] = config.plan_edition.alternates("")
+    if not config.plan_edition.words.is_source and not any(
+            isinstance(e, translations.TranslatedPageMarkdown) for e in config.markdown_extensions):
+        # Translated pages are read without attribute lists; the site's other pages keep them.
+        config.markdown_extensions.append(translations.TranslatedPageMarkdown())
     return config
 
 
@@ -67,9 +71,13 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     build = config.plan_edition
+    if build.words.is_source:
+        return html
     if build.is_untranslated(page.file.src_uri, page.file.generated_by is not None):
-        return render.untranslated_notice_html(build.words) + f'<div lang="en" dir="ltr">{html}</div>'
-    return html
+        html = render.untranslated_notice_html(build.words) + f'<div lang="en" dir="ltr">{html}</div>'
+    # Every page in another language carries a translator's words: whatever they are, only the
+    # elements, attributes and link schemes our pages use reach the reader.
+    return sanitise.clean_html(html)
 
 
 def on_page_context(context, page, config, nav):

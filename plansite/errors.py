@@ -53,6 +53,13 @@ ERROR_TYPES: dict[str, str] = {
     "too-many-problems": "A data file has too many problems to list",
     "duplicate-column": "A data file names a column twice",
     "control-character": "A cell holds an invisible control character",
+    "unknown-language": "A language code is not one the language data (CLDR) knows",
+    "unlisted-language": "Translations for a language that languages.yaml does not list",
+    "not-utf8": "A translation file is not UTF-8 text",
+    "po-syntax": "A PO file is not valid",
+    "plural-forms": "A PO file's Plural-Forms header is malformed",
+    "placeholder-mismatch": "A translation's {placeholders} differ from the English",
+    "unsafe-translation": "A translated page holds something that could run a script",
 }
 
 #: The most characters of a person's input that an error quotes: enough to recognise it, and

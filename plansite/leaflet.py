@@ -56,7 +56,7 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
 
     Texts with no translation stay in English, marked lang="en" dir="ltr", under a notice that
     says so; translated text is escaped, since it comes from outside the team."""
-    from .translations import SITE_CATALOG, fill, harmless
+    from .translations import SITE_CATALOG, fill, fill_translation, harmless
 
     translator = translator or _English()
     language = translator.language
@@ -67,7 +67,7 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
         """values are HTML already; the template is escaped before they go in."""
         translated = translator.lookup(catalog, context, english)
         if translated is not None:
-            return fill(harmless(translated), values)
+            return fill_translation(translated, values)
         if language != "en":
             fallback.append(english)
             return f'<span lang="en" dir="ltr">{fill(escape(english), values)}</span>'

@@ -889,7 +889,11 @@ def sentence(summary: Summary, words=None) -> str:
                      measure=name, value=value(latest), period=period, previous_value=value(previous))
         else:
             if _is_percentage(measure, latest):
-                amount = t("{points} percentage points", points=words.number(round(abs(summary.change), 1)))
+                points = round(abs(summary.change), 1)
+                # gettext's plural forms are for whole numbers; a fraction has a text of its own.
+                amount = (words.n("{points} percentage point", "{points} percentage points", int(points),
+                                  points=words.number(points)) if points == int(points) else
+                          t("{points} percentage points", points=words.number(points)))
             elif summary.change_pct is not None:
                 amount = words.percent(round(abs(summary.change_pct)))
             else:

@@ -13,7 +13,7 @@ from html import escape
 from .charts import chart
 from .measures import DEFAULT_SERIES, MOVEMENT_SYMBOLS, format_value, in_edition, sentence, summarise
 from .model import Plan, source_refs
-from .translations import ENGLISH_START, STALE, Words
+from .translations import ENGLISH_START, Words, stale_dates as stale_dates_in
 from .versions import compare_editions, edition_measure_ids
 
 #: The source language. It has no translator, so it never records anything: safe to share.
@@ -262,12 +262,14 @@ def priorities_overview_page(plan: Plan, edition: dict, words: Words = ENGLISH) 
     title = words.plain("Priorities and themes")
     w.add("# " + t("Priorities and themes"))
     if edition["themes"]:
-        w.add(t("The {edition} has {priorities} priorities and {themes} cross-cutting themes.",
-                edition=edition["title"], priorities=len(edition["priorities"]), themes=len(edition["themes"])))
+        themes = len(edition["themes"])
+        w.add(t("The {edition} has {priorities} and {themes}.", edition=edition["title"],
+                priorities=_count_priorities(words, edition),
+                themes=words.n("{count} cross-cutting theme", "{count} cross-cutting themes", themes, count=themes)))
         w.add(t("Cross-cutting themes are issues that run through every priority."))
     else:
-        w.add(t("The {edition} has {priorities} priorities.", edition=edition["title"],
-                priorities=len(edition["priorities"])))
+        w.add(t("The {edition} has {priorities}.", edition=edition["title"],
+                priorities=_count_priorities(words, edition)))
     for kind, heading, folder in (("priorities", t("Priorities"), "priorities"),
                                   ("themes", t("Cross-cutting themes"), "themes")):
         if not edition[kind]:
@@ -278,6 +280,11 @@ def priorities_overview_page(plan: Plan, edition: dict, words: Words = ENGLISH) 
             if item.get("key_outcome"):
                 w.add(f"**{t('Key outcome:')}** {_one_line(item['key_outcome'])}")
     return Page("priorities/index.md", title, w.markdown())
+
+
+def _count_priorities(words: Words, edition: dict) -> str:
+    count = len(edition["priorities"])
+    return words.n("{count} priority", "{count} priorities", count, count=count)
 
 
 def measures_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
@@ -632,7 +639,7 @@ def translation_notices(words: Words, markdown: str, stale_dates: list[str] | No
     if words.is_source:
         return ""
     used_english = ENGLISH_START in markdown
-    stale = sorted(stale_dates if stale_dates is not None else words.stale_since if STALE in markdown else [])
+    stale = sorted(stale_dates if stale_dates is not None else stale_dates_in(markdown))
     notices = []
     if words.review == "draft":
         notices.append(words.t("This translation is a draft. It awaits review by a qualified translator."))
@@ -1019,21 +1026,28 @@ def _test_report_lines(report: dict | None, words: Words) -> list[str]:
     lines = [(t("The project's automated tests last ran on {date} (code version {commit}). They:",
                 date=when, commit=axe["commit"]) if axe.get("commit") else
               t("The project's automated tests last ran on {date}. They:", date=when)), ""]
-    widths = t("{first} and {second} pixels", first=axe["widths"][0], second=axe["widths"][-1]) \
-        if len(axe["widths"]) > 1 else t("{first} pixels", first=axe["widths"][0])
-    lines.append("- " + t("opened all {pages} pages of every edition and language in {browser}, {widths} wide, "
-                          "in the light and the dark colours, and checked each with {tool} against WCAG 2.0, 2.1 "
-                          "and 2.2 levels A and AA and axe's best practices: {found}",
+    widths = words.n("{first} and {second} pixel", "{first} and {second} pixels", axe["widths"][-1],
+                     first=axe["widths"][0], second=axe["widths"][-1]) if len(axe["widths"]) > 1 else \
+        words.n("{first} pixel", "{first} pixels", axe["widths"][0], first=axe["widths"][0])
+    lines.append("- " + words.n("opened the {pages} page of every edition and language in {browser}, {widths} wide, "
+                                "in the light and the dark colours, and checked it with {tool} against WCAG 2.0, 2.1 "
+                                "and 2.2 levels A and AA and axe's best practices: {found}",
+                                "opened all {pages} pages of every edition and language in {browser}, {widths} wide, "
+                                "in the light and the dark colours, and checked each with {tool} against WCAG 2.0, 2.1 "
+                                "and 2.2 levels A and AA and axe's best practices: {found}", axe["pages"],
                           pages=words.number(axe["pages"]), browser=axe["browser"], widths=widths, tool=axe["tool"],
                           found=_found(axe["violations"], words)))
     if html:
-        lines.append("- " + t("checked all {files} HTML files with the {tool}: {found}",
+        lines.append("- " + words.n("checked the {files} HTML file with the {tool}: {found}",
+                                    "checked all {files} HTML files with the {tool}: {found}", html["files"],
                               files=words.number(html["files"]), tool=html["tool"],
                               found=_found(html["errors"], words, errors=True)))
     if keyboard:
-        lines.append("- " + t("worked every kind of control with the keyboard alone (skip link, menu, palette, "
-                              "edition and language lists, search, tables that scroll): {passed} of {checks} checks passed",
-                              passed=keyboard["checks"] - keyboard["failed"], checks=keyboard["checks"]))
+        lines.append("- " + words.n("worked every kind of control with the keyboard alone (skip link, menu, palette, "
+                                    "edition and language lists, search, tables that scroll): {passed} of {checks} check passed",
+                                    "worked every kind of control with the keyboard alone (skip link, menu, palette, "
+                                    "edition and language lists, search, tables that scroll): {passed} of {checks} checks passed",
+                                    keyboard["checks"], passed=keyboard["checks"] - keyboard["failed"], checks=keyboard["checks"]))
     lines += ["", t("Automated tests cannot find every accessibility problem. The site has not yet been "
                     "checked by hand by people who use assistive technology.")]
     return lines
@@ -1042,5 +1056,7 @@ def _test_report_lines(report: dict | None, words: Words) -> list[str]:
 def _found(number: int, words: Words, errors: bool = False) -> str:
     t = words.t
     if errors:
-        return t("no errors found") if number == 0 else t("{count} errors found", count=number)
-    return t("no problems found") if number == 0 else t("{count} problems found", count=number)
+        return t("no errors found") if number == 0 else words.n("{count} error found", "{count} errors found", number,
+                                                                count=number)
+    return t("no problems found") if number == 0 else words.n("{count} problem found", "{count} problems found", number,
+                                                              count=number)

@@ -23,8 +23,9 @@ from .errors import PlanDataInvalid
 from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .translations import (Translator, Words, default_language, handwritten_translation,
-                           message_counts, page_counts, text_direction, translated_languages)
+from .translations import (Translator, Words, default_language, handwritten_translation, message_counts,
+                           page_counts, text_direction, translated_languages, translated_page_markdown)
+from .theme import Markup, markup_nav
 from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav,
                     edition_page_paths, edition_pages, expand_measure_directives, page_banner, translation_notices)
 from .validate import load_valid_plan
@@ -84,7 +85,9 @@ class EditionBuild:
             markdown = after_title(markdown.lstrip("\n"), translation_notices(
                 self.words, markdown, [] if changed is None else [changed]))
         definitions = abbreviation_definitions(self.plan)
-        return markdown + ("\n\n" + definitions + "\n" if definitions else "")
+        markdown += ("\n\n" + definitions + "\n") if definitions else ""
+        # A translator's page is read without attribute lists (TranslatedPageMarkdown).
+        return translated_page_markdown(markdown) if page_path in self.translated_pages else markdown
 
     def is_untranslated(self, page_path: str, generated: bool) -> bool:
         """A hand-written page shown in English on a page in another language."""
@@ -201,9 +204,10 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
                 translated_pages[path], changed = found
                 if changed is not None:
                     stale_pages[path] = changed
-    config.nav = edition_nav(plan, edition_id, words) + _handwritten_nav(config.plan_handwritten_nav, words,
-                                                                         translated_pages)
-    config.site_name = edition["title"]
+    # Titles are HTML already (a translation is escaped once): marked so, the theme's `| e` keeps them as they are.
+    config.nav = markup_nav(edition_nav(plan, edition_id, words) + _handwritten_nav(config.plan_handwritten_nav, words,
+                                                                                    translated_pages))
+    config.site_name = Markup(edition["title"])
     config.theme["language"] = language
     current = plan.current_edition_id()
     current_sources = edition_page_paths(plan, current) + handwritten

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+from markupsafe import Markup
+
 _CHECKBOX = re.compile(r"<input\b[^>]*\btype=\"checkbox\"[^>]*>")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -58,3 +60,18 @@ def drop_alternate_links(html: str) -> str:
     beside each of them, which only exists at a language's root (404s in the console). The
     language switcher's links carry hreflang and lead to the same page instead."""
     return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">', "", html)
+
+
+def markup_nav(nav: list) -> list:
+    """A MkDocs nav whose titles are marked as HTML (markupsafe.Markup). Our titles are HTML
+    already, a translation escaped once by harmless(); the theme prints them as they are in
+    some places and through `| e` in others (link titles, aria-labels), which without the mark
+    escapes them a second time, showing '&amp;' and '&#x27;' to the reader."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({Markup(title): markup_nav(target) if isinstance(target, list) else target
+                        for title, target in entry.items()})
+        else:
+            out.append(entry)
+    return out

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 from .model import Plan
 from .versions import resolve_edition
@@ -146,8 +148,7 @@ def _write_catalog(root: Path, language: str, name: str, messages: dict[str, str
     from datetime import date
 
     path = po_path(root, language, name)
-    old = {(message.id if keyed_by_english else message.context): message
-           for message in _read(path, language) if message.id}
+    old = {message_key(message, keyed_by_english): message for message in _read(path, language) if message.id}
     catalog = Catalog(
         locale=language, fuzzy=False, project=title, version=name,
         header_comment=(f"# {title}: to translate into {language}.\n# Made by `build_plan.py translations "
@@ -156,7 +157,8 @@ def _write_catalog(root: Path, language: str, name: str, messages: dict[str, str
     for key, english in messages.items():
         context = None if keyed_by_english else key
         previous = old.get(key)
-        if previous is None or not previous.string:
+        if previous is None or not has_translation(previous) or previous.pluralizable != isinstance(english, tuple):
+            # A text that became plural (or stopped being) starts afresh: its forms differ.
             catalog.add(english, "", context=context)
         elif previous.id == english:
             catalog.add(english, previous.string, context=context, flags=previous.flags,
@@ -185,13 +187,15 @@ def plan_counts(root: Path, plan: Plan, language: str) -> Counts:
     return _counts(root, language, PLAN_CATALOG, plan_messages(plan))
 
 
-def _counts(root: Path, language: str, name: str, messages: dict[str, str], keyed_by_english: bool = False) -> Counts:
-    catalog = {(message.id if keyed_by_english else message.context): message
+def _counts(root: Path, language: str, name: str, messages: dict, keyed_by_english: bool = False) -> Counts:
+    """A plural text counts as translated when every one of its forms is."""
+    catalog = {message_key(message, keyed_by_english): message
                for message in _read(po_path(root, language, name), language) if message.id}
     translated = stale = missing = 0
     for context, english in messages.items():
         message = catalog.get(context)
-        if message is None or not message.string:
+        if message is None or not has_translation(message, every_form=True) \
+                or message.pluralizable != isinstance(english, tuple):
             missing += 1
         elif message.fuzzy or message.id != english:
             stale += 1
@@ -217,50 +221,91 @@ def translation_path(root: Path, page_path: str, language: str) -> Path:
     return Path(root) / "docs" / (page_path[:-3] + f".{language}.md")
 
 
-#: An HTML tag or comment; a Markdown autolink such as <https://example.org> is not one.
-_RAW_HTML = re.compile(r"<(?!(?:https?://|mailto:)[^>\s]*>)[a-zA-Z!/?]")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]*\]:\s*<?(\S*)", re.M)
-_ATTRIBUTE_LIST = re.compile(r"\{:?[^}\n]*\b(on[a-z]+|href|src|style|formaction|srcdoc)\s*=", re.I)
-_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+#: A translated page's front matter: the only key it may give is translated_from. Read by us and
+#: never handed to MkDocs, whose templates print a page's front-matter title without escaping it.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+_TRANSLATED_FROM = re.compile(r"^translated_from:\s*(\w+)", re.M)
 
 
-def unsafe_markdown(text: str) -> list[tuple[int, str]]:
-    """(line, problem) for anything in a translated page that could run a script or change
-    the page's HTML: raw HTML, script links, attribute lists that set events or links."""
-    from html import unescape
+class TranslationUnreadable(ValueError):
+    """A translated page that is not UTF-8 text: where, and what to do."""
 
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _RAW_HTML.search(line):
-            problems.append((number, "it contains HTML. Translations are plain Markdown: remove the <...> tags"))
-        if _ATTRIBUTE_LIST.search(line):
-            problems.append((number, "it sets an HTML attribute with {...}. Remove the {...} part"))
-        for match in _LINK_TARGET.finditer(line):
-            target = re.sub(r"[\s\x00-\x1f]", "", unescape(match.group(1) or match.group(2) or "")).lower()
-            if target.startswith(_SCRIPT_SCHEMES):
-                problems.append((number, f"its link goes to '{target.split(':')[0]}:', which could run a script. "
-                                         "Link to a web page (https://...) or to another page of the site"))
-    return problems
+    def __init__(self, shown: str, line: int):
+        self.file, self.line = shown, line
+        super().__init__(f"{shown}, line {line}: the translation was not published because it is not UTF-8 text. "
+                         "Save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8).")
+
+
+def read_translated_page(path: Path, shown: str) -> str:
+    """A translated page's text; raises TranslationUnreadable, naming the first line that is
+    not UTF-8, when it is saved in another encoding."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TranslationUnreadable(shown, data.count(b"\n", 0, error.start) + 1) from None
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter, body) of a translated page; the front matter is '' when it has none."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(1) or "", text[match.end():]) if match else ("", text)
 
 
 def handwritten_translation(root: Path, page_path: str, language: str) -> tuple[str, str | None] | None:
-    """A hand-written page's translation, and, when it is stale, the date its English changed
-    ('' when unknown); None when the page has no translation. Raises ValueError when the
-    translation contains something that could run a script."""
+    """A hand-written page's translation (its Markdown, without the front matter) and, when it
+    is stale, the date its English changed ('' when unknown); None when the page has no
+    translation. Raises TranslationUnreadable when it is not UTF-8. What the Markdown may
+    do is limited where it is rendered (TranslatedPageMarkdown, then plansite.sanitise)."""
     path = translation_path(root, page_path, language)
     if not path.is_file():
         return None
-    text = path.read_text(encoding="utf-8-sig")
-    problems = unsafe_markdown(text)
-    if problems:
-        shown = path.relative_to(root).as_posix()
-        raise ValueError("\n".join(f"{shown}, line {line}: the translation was not published because {problem}."
-                                    for line, problem in problems))
+    front, body = split_front_matter(read_translated_page(path, path.relative_to(root).as_posix()))
     english = (Path(root) / "docs" / page_path).read_text(encoding="utf-8")
-    recorded = re.search(r"^translated_from:\s*(\w+)", text, re.M)
+    recorded = _TRANSLATED_FROM.search(front)
     if recorded and recorded.group(1) == english_hash(english):
-        return text, None
-    return text, _last_changed(Path(root) / "docs" / page_path)
+        return body, None
+    return body, _last_changed(Path(root) / "docs" / page_path)
+
+
+#: The first line of a translated page's Markdown while MkDocs renders it, so that
+#: TranslatedPageMarkdown knows to read it without attribute lists.
+TRANSLATED_PAGE = "\ue003"
+
+
+def translated_page_markdown(markdown: str) -> str:
+    """A translated page's Markdown, marked for TranslatedPageMarkdown."""
+    return f"{TRANSLATED_PAGE}\n{markdown}"
+
+
+class _Unmark(Preprocessor):
+    """On a page marked as a translation: drop the mark and switch attribute lists off, so that
+    no '{ onclick=... }' or '{: #id .class }' a translator writes becomes an attribute. Each
+    page has a Markdown instance of its own, so the site's other pages keep them."""
+
+    def run(self, lines):
+        if lines and lines[0] == TRANSLATED_PAGE:
+            if "attr_list" in self.md.treeprocessors:
+                self.md.treeprocessors.deregister("attr_list")
+            return lines[1:]
+        return lines
+
+
+class TranslatedPageMarkdown(Extension):
+    """The Markdown extension that reads marked translated pages without attribute lists."""
+
+    def extendMarkdown(self, md):
+        # First of all, so that no other extension reads the page before.
+        md.preprocessors.register(_Unmark(md), "plansite_translated_page", 100)
+
+
+def render_translated_page(markdown_text: str, extensions: list, configs: dict | None = None) -> str:
+    """A translated page's HTML, rendered as the build renders it (the site's Markdown
+    extensions, without attribute lists) but not yet cleaned: what validate checks."""
+    import markdown
+
+    md = markdown.Markdown(extensions=list(extensions) + [TranslatedPageMarkdown()], extension_configs=configs or {})
+    return md.convert(translated_page_markdown(markdown_text))
 
 
 def _last_changed(path: Path) -> str:
@@ -290,7 +335,11 @@ def page_counts(root: Path, language: str) -> tuple[Counts, list[str]]:
             notes.append(f"{translation.relative_to(root)}: not translated yet; copy {page.relative_to(root)}, "
                          f"translate it, and start it with front matter saying 'translated_from: {current}'")
             continue
-        recorded = re.search(r"^translated_from:\s*(\w+)", translation.read_text(encoding="utf-8"), re.M)
+        try:
+            front, _ = split_front_matter(read_translated_page(translation, translation.relative_to(root).as_posix()))
+        except TranslationUnreadable:
+            front = ""
+        recorded = _TRANSLATED_FROM.search(front)
         if recorded and recorded.group(1) == current:
             translated += 1
         else:
@@ -330,23 +379,29 @@ _CODE = Path(__file__).parent
 
 
 @functools.cache
-def ui_messages() -> dict[str, str]:
+def ui_messages() -> dict[str, str | tuple[str, str]]:
     """Every English text the site writes itself, found in the code as t("...") or plain("...")
-    calls, in the order the code has them. Read from the syntax tree, so calls inside f-strings
-    count too."""
+    calls, and the texts that count something as n("singular", "plural", count) calls (their
+    value is the pair, a gettext plural), in the order the code has them. Read from the syntax
+    tree, so calls inside f-strings count too."""
     import ast
 
-    found: dict[str, str] = {}
+    found: dict[str, str | tuple[str, str]] = {}
     for path in sorted(_CODE.glob("*.py")):
         calls = []
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
-                    and isinstance(node.args[0].value, str):
-                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-                if name in ("t", "plain"):
-                    calls.append((node.lineno, node.col_offset, node.args[0].value))
-        for _, _, message in sorted(calls):
-            found.setdefault(message, message)
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if name in ("t", "plain"):
+                calls.append((node.lineno, node.col_offset, node.args[0].value, node.args[0].value))
+            elif name == "n" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
+                    and isinstance(node.args[1].value, str):
+                calls.append((node.lineno, node.col_offset, node.args[0].value,
+                              (node.args[0].value, node.args[1].value)))
+        for _, _, key, message in sorted(calls):
+            found.setdefault(key, message)
     return found
 
 
@@ -357,35 +412,83 @@ class Translator:
         self.root = Path(root)
         self.language = language
         self._catalogs: dict[str, dict] = {}
+        self._plural = None
 
     def _catalog(self, name: str) -> dict:
         if name not in self._catalogs:
             catalog = _read(po_path(self.root, self.language, name), self.language)
-            key = (lambda m: m.id) if name == SITE_CATALOG else (lambda m: m.context)
-            self._catalogs[name] = {key(m): m for m in catalog if m.id}
+            self._catalogs[name] = {message_key(m, keyed_by_english=name == SITE_CATALOG): m for m in catalog if m.id}
+            if name == SITE_CATALOG:
+                self._plural = plural_function(catalog.plural_expr)
         return self._catalogs[name]
 
     def message(self, catalog: str, context: str | None, english: str):
-        """The PO entry for a text (by its stable id, or by its English in the site catalog)."""
+        """The PO entry for a text (by its stable id, or by its English in the site catalog;
+        a plural text by its English singular)."""
         message = self._catalog(catalog).get(english if context is None else context)
-        return message if message is not None and message.string else None
+        return message if message is not None and has_translation(message) else None
 
     def lookup(self, catalog: str, context: str | None, english: str) -> str | None:
         """The translation (stale ones too, which still publish), or None."""
         message = self.message(catalog, context, english)
-        return message.string if message is not None else None
+        return message.string if message is not None and not message.pluralizable else None
+
+    def plural_index(self, count: int | float) -> int:
+        """Which of the site catalog's plural forms a count takes (its Plural-Forms header)."""
+        self._catalog(SITE_CATALOG)
+        if count != int(count):
+            return 99  # beyond the last form: the caller takes the last one
+        return self._plural(int(count))
 
     def has_any(self, catalog: str) -> bool:
-        return any(m.string for m in self._catalog(catalog).values())
+        return any(has_translation(m) for m in self._catalog(catalog).values())
+
+
+def message_key(message, keyed_by_english: bool) -> str | None:
+    """How a PO entry is found: by its English (a plural one by its singular), or by its msgctxt."""
+    if not keyed_by_english:
+        return message.context
+    return message.id[0] if message.pluralizable else message.id
+
+
+def has_translation(message, every_form: bool = False) -> bool:
+    """A PO entry with a translation: a plural one with at least one form (n() shows English
+    for a count whose form is empty), or with every form when every_form."""
+    if message.pluralizable:
+        forms = [form for form in (message.string or ()) if isinstance(form, str)]
+        return bool(forms) and (all if every_form else any)(forms)
+    return bool(message.string)
+
+
+def plural_function(expression: str):
+    """The function from a count to a plural form's index, from a Plural-Forms expression (C
+    syntax, as in every PO file), read by the standard library's gettext; malformed ones are
+    reported by validate before any build reads them."""
+    import gettext
+
+    return gettext.c2py(expression)
 
 
 def harmless(text: str) -> str:
-    """Translated text made safe to publish: it comes from outside the team, so no HTML it
-    contains is kept and no Markdown link can be formed (no javascript: links)."""
+    """Translated text made safe to write into a page's Markdown: it comes from outside the
+    team, so it is escaped as plain text. No HTML it contains is kept, no Markdown link can be
+    formed ([ and ] are escaped) and no attribute list can be read ({ and } are escaped, so
+    '{ onclick=... }' stays text); our own markers are removed. Written once, read once:
+    Markdown and the theme show the characters as the translator typed them."""
     from html import escape
 
-    text = text.replace(ENGLISH_START, "").replace(ENGLISH_END, "")
-    return escape(text, quote=True).replace("[", "&#91;").replace("]", "&#93;")
+    return escape(_MARKERS.sub("", text), quote=True).translate(_MARKDOWN_ESCAPES)
+
+
+_MARKDOWN_ESCAPES = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
+_PLACEHOLDER = re.compile(r"(\{[a-z_]+\})")
+
+
+def fill_translation(template: str, values: dict) -> str:
+    """A translated template with its values in: the translator's text is escaped (harmless)
+    and only a {name} whose name is one of the values is replaced; any other brace stays text."""
+    return "".join(str(values[part[1:-1]]) if _PLACEHOLDER.fullmatch(part) and part[1:-1] in values
+                   else harmless(part) for part in _PLACEHOLDER.split(template))
 
 
 def fill(template: str, values: dict) -> str:
@@ -402,8 +505,31 @@ def fill(template: str, values: dict) -> str:
 #: HTML is rewritten at the end so that each bracketed run is marked lang="en" dir="ltr" (WCAG
 #: 3.1.2); brackets inside attributes, <title> and charts' text are removed there.
 ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
-#: Follows a stale translation while pages are written, so that the page can say so; removed with the others.
+#: Brackets a stale translation's mark while pages are written, so that the page can say so,
+#: with the date the English changed in between, written in private-use characters that
+#: Markdown and the table of contents ignore; removed with the others.
 STALE = "\ue002"
+_DATE_DIGITS = "0123456789-"
+_DATE_MARKS = "".join(chr(0xE010 + i) for i in range(len(_DATE_DIGITS)))
+_STALE_MARK = re.compile(f"{STALE}([{_DATE_MARKS}]*){STALE}")
+#: Every private-use character the build uses as a marker; none may come from a translation.
+_MARKERS = re.compile("[\ue000-\ue01f]")
+
+
+def stale_mark(changed: str) -> str:
+    """The mark after a stale translation, holding the date its English changed ('' if unknown)."""
+    return STALE + changed.translate(str.maketrans(_DATE_DIGITS, _DATE_MARKS)) + STALE
+
+
+def stale_dates(markdown: str) -> list[str]:
+    """The dates the English changed of the stale translations a page holds ('' when unknown)."""
+    return sorted({found.translate(str.maketrans(_DATE_MARKS, _DATE_DIGITS)) for found in _STALE_MARK.findall(markdown)})
+
+
+def _drop_stale(text: str) -> str:
+    return _STALE_MARK.sub("", text).replace(STALE, "")
+
+
 _BLOCK_PREFIX = re.compile(r"^(\s*(?:(?:[-*+]|\d+\.|>|#{1,6})\s+)*)(.*?)(\s*)$")
 
 
@@ -418,7 +544,7 @@ def mark_english(text: str) -> str:
 
 
 def strip_markers(text: str) -> str:
-    return text.replace(ENGLISH_START, "").replace(ENGLISH_END, "").replace(STALE, "")
+    return _MARKERS.sub("", text)
 
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
@@ -429,7 +555,7 @@ def mark_english_html(html: str) -> str:
     """Turn the bracketed English in a page into <span lang="en" dir="ltr"> around each run of
     text, so runs that cross tags stay valid HTML; drop brackets where no span can go."""
     if ENGLISH_START not in html:
-        return html.replace(STALE, "")
+        return _drop_stale(html)
     html = re.sub(r"<svg\b.*?</svg>", lambda m: mark_english_svg(m[0]), html, flags=re.S)
     out = []
     depth = 0
@@ -448,7 +574,7 @@ def mark_english_html(html: str) -> str:
             # No span can go in a title, a script or a chart; charts were marked above.
             out.append(strip_markers(token))
             continue
-        pieces = re.split(f"([{ENGLISH_START}{ENGLISH_END}])", token.replace(STALE, ""))
+        pieces = re.split(f"([{ENGLISH_START}{ENGLISH_END}])", _drop_stale(token))
         for piece in pieces:
             if piece == ENGLISH_START:
                 depth += 1
@@ -497,8 +623,8 @@ class Words:
     (<edition>.po and plan.po), numbers and dates. Without a translator it is the English.
 
     English with no translation comes back bracketed (mark_english) and a stale translation
-    followed by STALE, so a page can say what it holds; the dates the English changed are
-    kept in stale_since for that notice."""
+    followed by a stale_mark holding the date its English changed, so that each page says what
+    it holds from its own text (stale_dates); Words keeps nothing from one page to the next."""
 
     def __init__(self, language: str = "en", translator: Translator | None = None, *,
                  direction: str = "ltr", review: str = "reviewed"):
@@ -509,7 +635,6 @@ class Words:
         self.locale = "en_GB" if translator is None else language.replace("-", "_")
         #: The editions published in this language; None when every edition is.
         self.editions: set[str] | None = None
-        self.reset()
 
     @classmethod
     def for_language(cls, root: Path, plan: Plan, code: str | None) -> "Words":
@@ -524,19 +649,32 @@ class Words:
     def is_source(self) -> bool:
         return self.translator is None
 
-    def reset(self) -> None:
-        """Start afresh. A page's own text says whether it holds English or stale translations,
-        by its markers; stale_since keeps the dates the English changed, for the notice."""
-        self.stale_since: set[str] = set()
-
     def t(self, english: str, **values) -> str:
         """One of the site's own texts, with {name} values filled in; English when untranslated,
         marked as such so that the values (which may be translated) are not."""
         if self.translator is None:
             return fill(english, values)
         message = self.translator.message(SITE_CATALOG, None, english)
-        if message is not None:
-            return fill(harmless(message.string) + self._note_stale(message, english), values)
+        if message is not None and not message.pluralizable:
+            return fill_translation(message.string, values) + self._note_stale(message, english)
+        return self._english(english, values)
+
+    def n(self, singular: str, plural: str, number: int | float, /, **values) -> str:
+        """One of the site's own texts that counts something, as gettext's ngettext: the form
+        for number in this language (its PO file's Plural-Forms), with {name} values filled in.
+        English has two forms: singular for 1, plural otherwise. A count that is not a whole
+        number takes the language's last form."""
+        if self.translator is None:
+            return fill(singular if number == 1 else plural, values)
+        message = self.translator.message(SITE_CATALOG, None, singular)
+        if message is not None and message.pluralizable:
+            forms = list(message.string)
+            form = forms[min(self.translator.plural_index(number), len(forms) - 1)]
+            if form:
+                return fill_translation(form, values) + self._note_stale(message, (singular, plural))
+        return self._english(singular if number == 1 else plural, values)
+
+    def _english(self, english: str, values: dict) -> str:
         parts = re.split(r"(\{[a-z_]+\})", english)
         return fill("".join(p if p.startswith("{") or not p.strip() else mark_english(p) for p in parts), values)
 
@@ -550,13 +688,13 @@ class Words:
             return text
         return mark_english(text)
 
-    def _note_stale(self, message, english: str) -> str:
-        """STALE when the English changed after the translation was made, noting when."""
+    def _note_stale(self, message, english) -> str:
+        """A stale mark when the English changed after the translation was made, with the
+        date extract noticed it."""
         if message.fuzzy or message.id != english:
             changed = next((c[len(ENGLISH_CHANGED):] for c in message.auto_comments
                             if c.startswith(ENGLISH_CHANGED)), "")
-            self.stale_since.add(changed)
-            return STALE
+            return stale_mark(changed)
         return ""
 
     def translate(self, catalog: str, data, text_keys: set[str] = _TEXT_KEYS):
@@ -627,9 +765,9 @@ class Words:
         if kind == "dates":
             return self.t("{start} to {end}", start=self.date(start.isoformat()), end=self.date(end.isoformat()))
         if kind == "latest":
-            return self.t("the latest {months} months", months=period.months)
+            return self.n("the latest {months} month", "the latest {months} months", period.months, months=period.months)
         if kind == "before":
-            return self.t("the {months} months before", months=period.months)
+            return self.n("the {months} month before", "the {months} months before", period.months, months=period.months)
         if kind == "reported":
             return self.t("as reported on {date}", date=self.date(start.isoformat()))
         if kind == "quarter_as_printed":

@@ -14,6 +14,7 @@ from .load import Document, RawProject, load_project
 from .measures import read_all_figures
 from .model import Plan, build_plan, source_refs
 from .schemas import validator
+from .translation_checks import check_translations
 
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number",
@@ -443,6 +444,7 @@ def check_project(root) -> tuple[RawProject, dict, list[DataError]]:
     """Load plan_data/ and its figures; return the project, the figures and every problem."""
     project, errors = load_project(root)
     errors += validate_project(project)
+    errors += check_translations(project)
     figures = {}
     if not project.unreadable and project.sources is not None:
         measures = {m["id"]: m for doc in project.measures for m in _items(doc.data, "measures")

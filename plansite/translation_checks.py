@@ -1,0 +1,264 @@
+"""Translations are checked like the rest of the data: the PO files, the translated pages in
+docs/ and the language codes of languages.yaml, each problem with its file, line, code and fix,
+in the same report as the YAML and spreadsheet checks (validate.check_project calls
+check_translations)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import DataError
+from .load import RawProject
+
+TRANSLATIONS = Path("plan_data") / "translations"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+#: The Markdown extensions of mkdocs.yml, when a project has none of its own.
+_SITE_EXTENSIONS = ["abbr", "toc", "attr_list", "admonition", "tables", "md_in_html"]
+
+
+def check_translations(project: RawProject) -> list[DataError]:
+    """Every problem in the languages' codes, their PO files and their translated pages."""
+    root = Path(project.root)
+    errors, codes = _check_languages(project)
+    folder = root / TRANSLATIONS
+    source = codes[0] if codes else "en"
+    if folder.is_dir():
+        for language in sorted(p for p in folder.iterdir() if p.is_dir()):
+            if language.name not in codes or language.name == source:
+                errors.append(_unlisted(root, language, codes))
+                continue
+            for path in sorted(language.glob("*.po")):
+                errors += check_po_file(root, path)
+    docs = root / "docs"
+    if docs.is_dir():
+        extensions = _site_extensions(root)
+        for language in codes[1:]:
+            for page in sorted(docs.rglob(f"*.{language}.md")):
+                errors += check_translated_page(root, page, extensions)
+    return errors
+
+
+def _check_languages(project: RawProject) -> tuple[list[DataError], list[str]]:
+    """Each code must be one CLDR knows (Babel's data: numbers, dates, plural forms and the
+    direction of writing all come from it), and given once."""
+    from babel import Locale, UnknownLocaleError
+
+    doc = project.languages
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("languages"), list):
+        return [], ["en"]
+    errors, seen, codes = [], {}, []
+    for index, entry in enumerate(doc.data["languages"]):
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if not isinstance(code, str) or not code:
+            continue  # the schema check reports it
+        path = ("languages", index, "code")
+        if code in seen:
+            errors.append(doc.error("duplicate-id", path, f"the language '{code}' is listed twice "
+                                    f"(first as entry {seen[code] + 1}); both would be built into one folder.",
+                                    "Remove one of the two entries."))
+            continue
+        seen[code] = index
+        codes.append(code)
+        try:
+            Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            errors.append(doc.error("unknown-language", path,
+                                    f"'{code}' is not a language code that the site's language data (CLDR) knows.",
+                                    "Use the language's two- or three-letter ISO 639 code, such as pl, lt, ur or "
+                                    "pt-BR; see https://www.unicode.org/cldr/charts/latest/supplemental/"
+                                    "language_territory_information.html."))
+    return errors, codes
+
+
+def _unlisted(root: Path, language: Path, codes: list[str]) -> DataError:
+    shown = language.relative_to(root).as_posix() + "/"
+    if codes and language.name == codes[0]:
+        return DataError("unlisted-language", shown, None, None, "",
+                         f"'{language.name}' is the source language, which is not translated, so these files "
+                         "are never read.", f"Remove {shown}.")
+    return DataError("unlisted-language", shown, None, None, "",
+                     f"there are translations into '{language.name}', but plan_data/languages.yaml does not list "
+                     "that language, so they are never published.",
+                     f"Add '- code: {language.name}' with its name (and 'review: draft') to plan_data/languages.yaml, "
+                     f"or remove {shown} if it is a mistake. Listed: {', '.join(codes)}.")
+
+
+def check_po_file(root: Path, path: Path) -> list[DataError]:
+    """A PO file's problems: not UTF-8, not valid PO, a malformed Plural-Forms header, and
+    translations whose {placeholders} differ from their English."""
+    from io import BytesIO
+
+    from babel.messages.pofile import PoFileError, read_po
+
+    shown = path.relative_to(root).as_posix()
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return [DataError("not-utf8", shown, data.count(b"\n", 0, error.start) + 1, None, "",
+                          "the file is not saved as UTF-8 text, so some of its letters cannot be read.",
+                          "Save it again as UTF-8: in Poedit, Translation > Properties > Source code charset "
+                          "and Charset: UTF-8; in a text editor, Save As with the encoding UTF-8.")]
+    text = data.decode("utf-8")
+    syntax = [DataError("po-syntax", shown, number, None, "", f"this line is not valid in a PO file: '{_short(line)}'.",
+                        _SYNTAX_FIX) for number, line in _bad_lines(text)]
+    if syntax:
+        return syntax
+    header = _plural_forms_header(text)
+    if header is not None:
+        problem = _plural_forms_problem(header[1])
+        if problem:
+            return [DataError("plural-forms", shown, header[0], None, "Plural-Forms", problem,
+                              "Write the header as gettext gives it for the language, for example "
+                              "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\" (in Poedit: Translation > "
+                              "Properties > Plural forms > Use default rules for this language).")]
+    try:
+        catalog = read_po(BytesIO(data), abort_invalid=True, charset="utf-8")
+    except PoFileError as error:
+        return [DataError("po-syntax", shown, error.lineno, None, "",
+                          f"this line is not valid in a PO file here: '{_short(error.line)}'.", _SYNTAX_FIX)]
+    except (ValueError, UnicodeError) as error:
+        return [DataError("po-syntax", shown, None, None, "", f"the file cannot be read as a PO file ({error}).",
+                          "Open and save it in Poedit, or run `python build_plan.py translations extract` "
+                          "to write it afresh; translations are kept.")]
+    errors = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        english = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        wanted = sorted(set(_PLACEHOLDER.findall(english[0])) | set(_PLACEHOLDER.findall(english[-1])))
+        for index, form in enumerate(forms):
+            if not form:
+                continue
+            found = sorted(set(_PLACEHOLDER.findall(form)))
+            if found == wanted:
+                continue
+            which = f"msgstr[{index}]" if message.pluralizable else "msgstr"
+            errors.append(DataError(
+                "placeholder-mismatch", shown, message.lineno, None, which,
+                f"the translation of '{_short(english[0])}' has {_names(found)} where the English has "
+                f"{_names(wanted)}.",
+                f"Write the placeholders exactly as in the English ({_names(wanted)}): the site puts a title, "
+                "number or date there. You may move them within the sentence."))
+    return errors
+
+
+_SYNTAX_FIX = ("Each entry is msgctxt (if any), msgid and msgstr lines, each with its text in double quotes "
+               "(a quote inside the text is written \\\"); a long text goes on in lines of their own that are "
+               "only a quoted text. Open the file in Poedit, which shows the entry, or compare the line with "
+               "the entries around it.")
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+)?{_QUOTED}")
+
+
+def _bad_lines(text: str) -> list[tuple[int, str]]:
+    """The lines that are not PO: each line is a comment, a keyword with its quoted text, or a
+    quoted text that continues the one above (the format's own grammar, line by line). Babel
+    would guess at such a line, or print a warning that names no file."""
+    bad = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.fullmatch(stripped):
+            bad.append((number, stripped))
+    return bad[:10]
+
+
+_PLURAL_HEADER = re.compile(r'^"Plural-Forms:(.*?)(?:\\n)?"\s*$', re.M)
+
+
+def _plural_forms_header(text: str) -> tuple[int, str] | None:
+    """(line, value) of the Plural-Forms header, if the file has one."""
+    match = _PLURAL_HEADER.search(text)
+    if not match:
+        return None
+    return text.count("\n", 0, match.start()) + 1, match.group(1).strip()
+
+
+def _plural_forms_problem(value: str) -> str:
+    """What is wrong with a Plural-Forms value such as 'nplurals=2; plural=(n != 1);', or ''."""
+    import gettext
+
+    parts = dict(part.strip().split("=", 1) for part in value.split(";") if "=" in part)
+    count, expression = parts.get("nplurals", "").strip(), parts.get("plural", "").strip()
+    if not count.isdigit() or not 1 <= int(count) <= 6:
+        return f"'nplurals' must be a number of forms from 1 to 6; the header says '{value}'."
+    try:
+        choose = gettext.c2py(expression)
+        indexes = {choose(n) for n in range(0, 1001)}
+    except (ValueError, SyntaxError, TypeError, ZeroDivisionError, RecursionError):
+        return f"'plural' must be a C expression in n, such as (n != 1); the header says '{value}'."
+    if max(indexes) >= int(count):
+        return (f"'plural' gives form {max(indexes)} for some numbers, but 'nplurals' says there are only "
+                f"{count} forms (0 to {int(count) - 1}); the header says '{value}'.")
+    return ""
+
+
+def check_translated_page(root: Path, page: Path, extensions: tuple[list, dict]) -> list[DataError]:
+    """A translated page in docs/: UTF-8, and nothing in it that could run a script, found in
+    the HTML that the build's own Markdown makes of it (so a link split over two lines, a
+    reference definition or an entity-spelt scheme is read as the reader's browser would)."""
+    from .sanitise import ALLOWED, unsafe_parts
+    from .translations import TranslationUnreadable, read_translated_page, render_translated_page, split_front_matter
+
+    shown = page.relative_to(root).as_posix()
+    try:
+        text = read_translated_page(page, shown)
+    except TranslationUnreadable as error:
+        return [DataError("not-utf8", shown, error.line, None, "",
+                          "the page is not saved as UTF-8 text, so some of its letters cannot be read.",
+                          "Save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8).")]
+    front, body = split_front_matter(text)
+    offset = text[:len(text) - len(body)].count("\n")
+    names, configs = extensions
+    html = render_translated_page(body, names, configs)
+    problems = unsafe_parts(html)
+    problems += [f"the HTML element <{tag}>" for tag in sorted(set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", html)))
+                 if tag.lower() not in ALLOWED]
+    errors = []
+    for problem in problems:
+        needle = re.search(r"'([^']+)'|<([a-z0-9-]+)>|attribute (\w+)", problem)
+        line = _line_of(body, next(g for g in needle.groups() if g) if needle else "")
+        errors.append(DataError(
+            "unsafe-translation", shown, None if line is None else line + offset, None, "",
+            f"it holds {problem}, which could run a script or change the page, so the site would remove it.",
+            "Translated pages are Markdown: link with [text](https://...) or [text](page.md), and leave out "
+            "HTML tags and {...} attribute lists."))
+    return errors
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    if not needle:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle.lower() in line.lower():
+            return number
+    return None
+
+
+def _site_extensions(root: Path) -> tuple[list, dict]:
+    """The Markdown extensions and their settings from the project's mkdocs.yml."""
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or _SITE_EXTENSIONS:
+        if isinstance(entry, dict):
+            (name, settings), = entry.items()
+            names.append(name)
+            configs[name] = settings or {}
+        else:
+            names.append(entry)
+    return names, configs
+
+
+def _names(placeholders: list[str]) -> str:
+    return ", ".join("{" + name + "}" for name in placeholders) if placeholders else "no placeholders"
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= 60 else text[:57] + "..."
