@@ -228,10 +228,15 @@ def check_translated_page(root: Path, page: Path, extensions: tuple[list, dict])
 
 
 def _line_of(text: str, needle: str) -> int | None:
+    """The first line that holds needle, as written or with its character references read
+    ('JaVa&#115;cript:' holds 'JaVascript:'); None when no single line does."""
+    from html import unescape
+
     if not needle:
         return None
+    needle = needle.lower()
     for number, line in enumerate(text.splitlines(), start=1):
-        if needle.lower() in line.lower():
+        if needle in line.lower() or needle in unescape(line).lower():
             return number
     return None
 

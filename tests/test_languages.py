@@ -171,9 +171,17 @@ def test_urdu_chart_runs_right_to_left(translated):
 def test_translation_cannot_run_a_script(site_project):
     site_project.write("plan_data/languages.yaml", LANGUAGES)
     translations(site_project.root, "extract")
-    evil = '<script>alert(1)</script><img src=x onerror="alert(2)"> [klik](javascript:alert(3))'
-    translate(po_path(site_project.root, "pl", REFRESH), {"title": evil, "summary": evil})
+    evil = ('<script>alert(1)</script><img src=x onerror="alert(2)"> [klik](javascript:alert(3)) '
+            '{ onclick=alert(4) } {: #__config .md-search }')
+    title = "Fish & Chip's </title><script>alert(5)</script>"
+    translate(po_path(site_project.root, "pl", REFRESH), {
+        "title": title, "summary": evil + "\n{: onclick=alert(6) }\n\n- a { onclick=alert(7) }",
+        "priorities/reducing-crime/title": "Mniej { onclick=alert(8) }",
+        "priorities/reducing-crime/short_title": "Mniej & 'lepiej'"})
     translate(po_path(site_project.root, "pl", "site"), {"Our vision": evil})
+    # A translated page with attribute lists (read as text) and a front-matter title.
+    site_project.write("docs/get-involved.pl.md", "---\ntitle: </title><script>alert(9)</script>\n---\n"
+                                                  "# Weź udział { onclick=alert(10) }\n\n- punkt {: onclick=alert(11) }\n")
     build(site_project.root, site_project.root / "site")
     for page in (site_project.root / "site" / "pl").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -183,24 +191,34 @@ def test_translation_cannot_run_a_script(site_project):
         assert all("alert" not in (script.string or "") for script in html.select("script")
                    if script.get("type") != "application/json"), page
         assert "<script>alert" not in text and "<img" not in text, page
-        assert html.select("[onerror]") == [] and html.select('a[href^="javascript"]') == [], page
+        assert [e for e in html.find_all(True) if any(a.startswith("on") for a in e.attrs)] == [], page
+        assert html.select('a[href^="javascript"]') == [] and html.select(".md-search[id]") == [], page
+        assert len(html.find_all(id="__config")) <= 1, page
     home = soup(site_project.root / "site" / "pl" / REFRESH / "index.html")
-    assert "<script>alert(1)</script>" in home.select_one("article h1").get_text()
+    assert "<script>alert(1)</script>" in home.select_one("article h1").get_text() or \
+        home.select_one("article h1").get_text() == title
+    # Escaped once: the reader sees '&' and "'" in the title, in link titles and in labels.
+    assert home.title.get_text() == f"{title}"
+    assert home.select_one("a.md-logo")["title"] == title and home.select_one("a.md-logo")["aria-label"] == title
+    nav = [a.get_text(" ", strip=True) for a in home.select("nav.md-nav--primary a")]
+    assert "Mniej & 'lepiej'" in nav
+    page = soup(site_project.root / "site" / "pl" / REFRESH / "get-involved" / "index.html")
+    assert page.title.get_text() == f"Weź udział {{ onclick=alert(10) }} - {title}"
+    assert page.select_one("article li").get_text() == "punkt {: onclick=alert(11) }"
 
 
-def test_translated_page_with_html_is_refused_with_the_line(site_project, capsys):
+def test_translated_page_that_could_run_a_script_is_refused_with_the_line(site_project, capsys):
     site_project.write("plan_data/languages.yaml", LANGUAGES)
-    site_project.write("docs/get-involved.pl.md", "# Zaangażuj się\n\n[klik](javascript:alert(1))\n"
-                                                  "<script>alert(2)</script>\n")
+    site_project.write("docs/get-involved.pl.md", "# Zaangażuj się\n\n[klik](\n  JaVa&#115;cript:alert(1))\n\n"
+                                                  "<img src=x onerror=alert(2)>\n")
     with pytest.raises(CommandFailed) as failure:
         build(site_project.root, site_project.root / "site")
-    assert str(failure.value).startswith(f"MkDocs could not build 'pl/{REFRESH}'")
-    output = capsys.readouterr().out
-    assert ("docs/get-involved.pl.md, line 3: the translation was not published because its link goes to "
-            "'javascript:', which could run a script. Link to a web page (https://...) or to another page of "
-            "the site.") in output
-    assert ("docs/get-involved.pl.md, line 4: the translation was not published because it contains HTML. "
-            "Translations are plain Markdown: remove the <...> tags.") in output
+    report = str(failure.value)
+    assert ("docs/get-involved.pl.md:4: error [unsafe-translation] A translated page holds something that could "
+            "run a script\n  problem: it holds the link 'JaVascript:alert(1)' (a javascript: link), which could "
+            "run a script or change the page, so the site would remove it.") in report
+    assert ("docs/get-involved.pl.md:6: error [unsafe-translation] A translated page holds something that could "
+            "run a script\n  problem: it holds the attribute onerror=\"alert(2)\" on <img>") in report
     assert not (site_project.root / "site").exists()
 
 

@@ -174,3 +174,34 @@ def test_the_sanitiser_keeps_our_own_pages_as_they_are():
             '<p><span lang="en" dir="ltr">English</span> <abbr title="Anti-social behaviour">ASB</abbr> '
             '<a href="../2024-2027/" hreflang="pl" lang="pl">Polski</a> <a href="mailto:a@example.org">a</a></p>')
     assert BeautifulSoup(clean_html(ours), "html.parser") == BeautifulSoup(ours, "html.parser")
+
+
+def unsafe_in_built_page(text: str) -> list[str]:
+    """What in a built page could run a script that is not the theme's own: an on* attribute
+    on any element, an href or src with another scheme than http, https, mailto or tel, or a
+    script in the page's content (the theme's own scripts are outside it)."""
+    page = BeautifulSoup(text, "html.parser")
+    found = []
+    for element in page.find_all(True):
+        for name, value in element.attrs.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{element.name} {name}>")
+            elif name.lower() in ("href", "src", "xlink:href", "action", "formaction") and \
+                    url_scheme(" ".join(value) if isinstance(value, list) else value) not in URL_SCHEMES | {None}:
+                found.append(f"<{element.name} {name}={value!r}>")
+    for script in page.select(".md-content script, article script"):
+        found.append(f"<script> {str(script.string)[:40]!r}")
+    return found
+
+
+def test_no_built_page_carries_an_event_handler_or_a_script_link(real_site):
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 100
+    assert {str(page.relative_to(real_site)): unsafe_in_built_page(page.read_text(encoding="utf-8"))
+            for page in pages if unsafe_in_built_page(page.read_text(encoding="utf-8"))} == {}
+
+
+def test_the_page_check_finds_what_it_looks_for():
+    assert unsafe_in_built_page('<script src="assets/x.js"></script><article><p onclick="x">a</p><a href=" '
+                                'java\tscript:x">b</a><img src="data:x"><script>alert(1)</script></article>') == [
+        "<p onclick>", "<a href=' java\\tscript:x'>", "<img src='data:x'>", "<script> 'alert(1)'"]
