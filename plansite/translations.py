@@ -204,6 +204,13 @@ def _counts(root: Path, language: str, name: str, messages: dict, keyed_by_engli
     return Counts(translated, stale, missing)
 
 
+def partial_plurals(root: Path, language: str) -> list[str]:
+    """The English (singular) of the site's counting texts translated in some plural forms but not all."""
+    catalog = _read(po_path(root, language, SITE_CATALOG), language)
+    return [m.id[0] for m in catalog if m.id and m.pluralizable and has_translation(m)
+            and not has_translation(m, every_form=True)]
+
+
 def english_hash(text: str) -> str:
     """A short fingerprint of an English page, which its translation records as translated_from."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
@@ -367,6 +374,13 @@ def status_report(root: Path, plan: Plan) -> str:
             lines.append(f"  {edition['id']}: {counts.translated} of {counts.total} texts translated, "
                          f"{counts.stale} stale, {counts.missing} missing")
         lines += [f"  {note}" for note in notes]
+        partial = partial_plurals(root, code)
+        if partial:
+            lines.append(f"  {po_path(root, code, SITE_CATALOG).relative_to(root).as_posix()}: "
+                         + (f"{len(partial)} texts that count something lack some of their plural forms"
+                            if len(partial) != 1 else "1 text that counts something lacks some of its plural forms")
+                         + ", so readers see those numbers in English: "
+                         + "; ".join(f"'{english}'" for english in partial))
     return "\n".join(lines) if lines else "No languages other than English are configured in plan_data/languages.yaml."
 
 
