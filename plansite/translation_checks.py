@@ -99,6 +99,8 @@ def check_po_file(root: Path, path: Path) -> list[DataError]:
                           "the file is not saved as UTF-8 text, so some of its letters cannot be read.",
                           "Save it again as UTF-8: in Poedit, Translation > Properties > Source code charset "
                           "and Charset: UTF-8; in a text editor, Save As with the encoding UTF-8.")]
+    # Notepad starts a UTF-8 file with a byte-order mark, which gettext's format does not have.
+    data = data.removeprefix(b"\xef\xbb\xbf")
     text = data.decode("utf-8")
     syntax = [DataError("po-syntax", shown, number, None, "", f"this line is not valid in a PO file: '{_short(line)}'.",
                         _SYNTAX_FIX) for number, line in _bad_lines(text)]

@@ -119,8 +119,10 @@ def _read(path: Path, language: str) -> Catalog:
 
 @functools.lru_cache(maxsize=256)
 def _read_version(path: str, language: str, modified: int, size: int) -> Catalog:
-    with open(path, "rb") as handle:
-        return read_po(handle, locale=language)
+    from io import BytesIO
+
+    # Without the byte-order mark that Notepad writes, which Babel would take for text.
+    return read_po(BytesIO(Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf")), locale=language)
 
 
 def extract(root: Path, plan: Plan, languages: list[str] | None = None) -> list[Path]:
