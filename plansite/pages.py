@@ -296,8 +296,9 @@ def measures_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
     if not ids and not edition.get("other_measures"):
         w.add(f"*{missing(words)}*")
         return Page("measures.md", title, w.markdown())
-    w.add(t("This site shows {count} measures from the plan's documents. Each one belongs to a priority or theme.",
-            count=len(ids)))
+    w.add(words.n("This site shows {count} measure from the plan's documents. It belongs to a priority or theme.",
+                  "This site shows {count} measures from the plan's documents. Each one belongs to a priority or theme.",
+                  len(ids), count=len(ids)))
     for kind in ("priorities", "themes"):
         for item in edition[kind]:
             if not item.get("measures"):
