@@ -172,7 +172,9 @@ def _plain_mkdocs_project(folder: Path) -> Path:
                 (docs / data_file.path).parent.mkdir(parents=True, exist_ok=True)
                 content = data_file.content
                 (docs / data_file.path).write_bytes(content if isinstance(content, bytes) else content.encode())
-            project_config = dict(config, nav=loaded.nav, site_name=loaded.site_name, watch=[],
+            # The titles are markupsafe.Markup (HTML already); YAML takes them as plain text.
+            project_config = dict(config, nav=json.loads(json.dumps(loaded.nav)), site_name=str(loaded.site_name),
+                                  watch=[],
                                   theme=dict(config["theme"], language=language))
             (project / "mkdocs.yml").write_text(yaml.safe_dump(project_config, allow_unicode=True))
     for name in (render.EDITION_VARIABLE, render.LANGUAGE_VARIABLE):
