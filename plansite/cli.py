@@ -25,7 +25,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--edition", help="the edition id to preview (default: the current one)")
     serve.add_argument("--language", help="the language to preview, such as pl (default: English)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
-    publish = sub.add_parser("publish", help="publish every edition with mike to a git branch (GitHub Pages)")
+    publish = sub.add_parser("publish", help="build every edition in every language and commit the site to a git branch (GitHub Pages)")
     publish.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")
     publish.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")
     words = sub.add_parser("translations", help="PO files for translators: extract them, or see their status")

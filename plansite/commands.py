@@ -5,60 +5,100 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PlanDataInvalid, format_json, format_report
-from .render import EDITION_VARIABLE, LANGUAGE_VARIABLE, BuildError, build_site
-from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left
-from .validate import check_project, load_valid_plan
+from .errors import PlanDataInvalid, command, format_json, format_report, format_warnings, sort_errors
+from .model import Plan
+from .render import BUILD_STATE, EDITION_VARIABLE, LANGUAGE_VARIABLE, BuildError, build_site
+from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
+from .validate import check_project, load_valid_plan, plan_from
 
 
 class CommandFailed(Exception):
     """A command could not do its job; the message tells the user what to do next."""
 
 
+#: What build and publish say when they stop before changing anything.
+NOTHING_PUBLISHED = "Nothing was published."
+
+
+def load_plan(project_dir: Path, *, stopped: str = "", then: str = "") -> Plan:
+    """The validated plan, or CommandFailed with every problem; `stopped` says what did not
+    happen (build and publish: nothing was published), `then` what to do after fixing them."""
+    try:
+        return load_valid_plan(project_dir)
+    except PlanDataInvalid as invalid:
+        raise CommandFailed(invalid.report(stopped=stopped) + (f"\n{then}" if then else "")) from None
+
+
 def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
-    """Check everything under plan_data/; return (valid, report)."""
-    project, figures, errors = check_project(project_dir)
-    errors = PlanDataInvalid(errors).errors if errors else []
+    """Check everything under plan_data/; return (valid, report). Warnings (data that no page
+    shows) are reported too, and do not make the data invalid."""
+    unread = []
+    project, figures, errors = check_project(project_dir, unread)
+    errors = sort_errors(errors)
+    warnings = [] if errors else plan_from(project, figures, unread).warnings
     if as_json:
-        return not errors, format_json(errors)
-    if errors:
-        return False, format_report(errors)
+        return not errors, format_json(errors, warnings)
     left = placeholders_left(project_dir)
-    if left:
-        return True, ("The plan data is valid, but these lines still say FILL IN:\n  " + "\n  ".join(left))
+    fill_in = ("These lines still say FILL IN; build and publish refuse an edition that does, unless it "
+               "says 'status: draft':\n  " + "\n  ".join(left)) if left else ""
+    if errors:
+        return False, format_report(errors) + (f"\n\n{fill_in}" if fill_in else "")
     count = sum(len(rows) for rows in figures.values())
-    return True, (f"The plan data is valid: {len(project.editions)} editions, {len(figures)} measures, "
-                  f"{count} figures.")
+    parts = [f"The plan data is valid: {len(project.editions)} editions, {len(figures)} measures, {count} figures."]
+    if warnings:
+        parts.append(format_warnings(warnings))
+    if fill_in:
+        parts.append(fill_in)
+    return True, "\n\n".join(parts)
+
+
+def unfinished(plan: Plan, project_dir: Path) -> str:
+    """Why the plan cannot be published while lines still say FILL IN, or '' when it can."""
+    blocking = unfinished_markers(Path(project_dir), plan)
+    if not blocking:
+        return ""
+    return ("These lines still say FILL IN, so the editions they belong to cannot be published:\n  "
+            + "\n  ".join(blocking)
+            + "\nComplete each of them. To build an edition before it is finished, write 'status: draft' "
+              "in it: a draft is published with a notice saying so, and never becomes the current plan.")
+
+
+def warnings_summary(plan: Plan) -> str:
+    """For the end of a build: what is valid but on no page, in one line each."""
+    if not plan.warnings:
+        return ""
+    lines = [f"{w.location()}: {w.message}" for w in sort_errors(plan.warnings)]
+    noun = "warning" if len(lines) == 1 else "warnings"
+    return (f"\n{len(lines)} {noun}: shown on no page of the site:\n  " + "\n  ".join(lines)
+            + f"\n{command('validate')} says how to attach each one.")
 
 
 def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None) -> str:
     """Build every edition into site_dir; leave site_dir untouched on any failure."""
+    plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED)
+    refused = unfinished(plan, project_dir)
+    if refused:
+        raise CommandFailed(f"{refused}\n{NOTHING_PUBLISHED}")
     try:
-        report = build_site(project_dir, site_dir, strict=strict, jobs=jobs)
-    except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report()) from None
+        report = build_site(project_dir, site_dir, strict=strict, jobs=jobs, plan=plan)
     except BuildError as error:
         raise CommandFailed(str(error)) from None
-    plan = report.plan
     current = plan.current_edition_id()
     left = placeholders_left(project_dir)
-    warning = (f"\nWarning: {len(left)} lines under plan_data/ still say FILL IN; "
-               "`python build_plan.py validate` lists them." if left else "")
+    drafts = (f"\nNote: {len(left)} line{'s' if len(left) != 1 else ''} in draft editions (or the sources only they "
+              f"cite) still say FILL IN; {command('validate')} lists them." if left else "")
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
             f"in {site_dir}/. "
-            f"Open {site_dir}/index.html, or preview with `python build_plan.py serve`. "
-            f"The current plan is at {site_dir}/{current}/.{warning}")
+            f"Open {site_dir}/index.html, or preview with {command('serve')}. "
+            f"The current plan is at {site_dir}/{current}/.{drafts}{warnings_summary(plan)}")
 
 
-def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: str | None = None) -> None:
+def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: str | None = None,
+          echo=lambda line: print(line, file=sys.stderr)) -> None:
     """Preview one edition, in one language, with live reload while plan_data/ and docs/ are edited."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import MkDocsException
+    from .preview import serve_preview
 
-    try:
-        plan = load_valid_plan(project_dir)
-    except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report()) from None
+    plan = load_plan(project_dir, then="The preview starts once the data is valid.")
     edition = edition or plan.current_edition_id()
     if edition not in plan.editions:
         raise CommandFailed(f"There is no edition '{edition}'. Choose one of: {', '.join(sorted(plan.editions))}.")
@@ -66,80 +106,116 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     if language and language not in codes:
         raise CommandFailed(f"There is no language '{language}' in plan_data/languages.yaml. "
                             f"Choose one of: {', '.join(codes)}, or add it there.")
+    # The hook reads which edition and language to build from these, on every rebuild.
     os.environ[EDITION_VARIABLE] = edition
     if language:
         os.environ[LANGUAGE_VARIABLE] = language
     in_language = f" in {language}" if language else ""
-    print(f"Previewing {plan.editions[edition]['title']}{in_language} at http://{dev_addr}/ "
-          "(it reloads when you save a file in plan_data/ or docs/; press Ctrl+C to stop).", file=sys.stderr)
+    echo(f"Previewing {plan.editions[edition]['title']}{in_language} at http://{dev_addr}/ "
+         "(it rebuilds when you save a file in plan_data/ or docs/; press Ctrl+C to stop).")
     try:
-        mkdocs_serve(config_file=str(Path(project_dir) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
-    except MkDocsException as error:
-        raise CommandFailed(f"The preview stopped: {error}") from None
+        serve_preview(Path(project_dir) / "mkdocs.yml", dev_addr, echo)
+    except OSError as error:  # most often: the address is in use
+        raise CommandFailed(f"The preview could not start at {dev_addr}: {error.strerror or error}. "
+                            f"Stop the other preview, or choose another address, for example "
+                            f"{command('serve', '--dev-addr', '127.0.0.1:8001')}.") from None
 
 
 def scaffold(project_dir: Path, what: str) -> str:
     """Outline the next refresh ('refresh') or plan ('plan') in plan_data/."""
-    try:
-        plan = load_valid_plan(project_dir)
-    except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report() + "\nFix these before starting a new edition.") from None
+    plan = load_plan(project_dir, then="Fix these before starting a new edition.")
     try:
         outline = (new_refresh if what == "refresh" else new_plan)(Path(project_dir), plan)
     except ScaffoldError as error:
         raise CommandFailed(str(error)) from None
     return (f"Created {outline.edition_file.relative_to(project_dir)} and an entry '{outline.source_id}' in "
-            "plan_data/sources.yaml.\nComplete every line that says FILL IN, check with "
-            "`python build_plan.py validate`, then build. The new edition becomes the current plan "
-            "and the previous one is archived.")
+            f"plan_data/sources.yaml.\nComplete every line that says FILL IN (the date first: until it is "
+            f"filled in, {command('validate')} reports it), then build. The new edition becomes the "
+            "current plan and the previous one is archived; write 'status: draft' in it to build it "
+            "before it is finished.")
 
 
 def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
-    """Publish every edition with mike to a git branch (for GitHub Pages), one version each."""
+    """Build the whole site (every edition, in every language) as `build` does, in a temporary
+    folder, and commit it to a git branch in mike's layout, for GitHub Pages. site/ is left
+    exactly as it was."""
     import shutil
-    import subprocess
+    import tempfile
 
     project_dir = Path(project_dir)
+    plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED)
+    refused = unfinished(plan, project_dir)
+    if refused:
+        raise CommandFailed(f"{refused}\n{NOTHING_PUBLISHED}")
+    git_dir = _git(project_dir, "rev-parse", "--git-dir", fail=(
+        "This folder is not a git repository. Run `git init` and commit the project, then try again."))
+    _git(project_dir, "rev-parse", "--verify", "HEAD", fail=(
+        "The git repository has no commit yet. Commit the project (`git add -A && git commit`), then try again."))
+    with tempfile.TemporaryDirectory(prefix="plan-publish-") as scratch:
+        out = Path(scratch) / "site"
+        previous = project_dir / "site"
+        if (previous / BUILD_STATE).is_file():
+            # Start from a copy of the last build, so unchanged editions are kept, not rebuilt.
+            shutil.copytree(previous, out, symlinks=True)
+        try:
+            report = build_site(project_dir, out, plan=plan, echo=echo)
+        except BuildError as error:
+            raise CommandFailed(f"{error}\n{NOTHING_PUBLISHED}") from None
+        (out / BUILD_STATE).unlink(missing_ok=True)  # ours, not the public's
+        (out / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve the files as they are
+        commit = _commit_tree(project_dir, Path(git_dir), out, branch, Path(scratch) / "index",
+                              f"Publish {plan.editions[plan.current_edition_id()]['title']} and every other edition")
+    folders = len(report.built) + len(report.reused)
+    if push:
+        _git(project_dir, "push", "origin", f"refs/heads/{branch}:refs/heads/{branch}",
+             fail=f"The branch {branch} was published locally, but could not be pushed")
+    where = "It was pushed to origin" if push else f"Push it with `git push origin {branch}`"
+    return (f"Published {len(plan.editions)} editions ({folders} editions and translations) to the branch "
+            f"{branch} (commit {commit[:12]}), with 'latest' leading to the current one. {where}."
+            f"{warnings_summary(plan)}")
+
+
+def _git(project_dir: Path, *args: str, fail: str, env: dict | None = None, input: str | None = None) -> str:
+    import subprocess
+
     try:
-        plan = load_valid_plan(project_dir)
-    except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report()) from None
-    mike = shutil.which("mike", path=str(Path(sys.executable).parent)) or shutil.which("mike")
-    if mike is None:
-        raise CommandFailed("mike is not installed. Run `.venv/bin/pip install mike`, then try again.")
-    env = dict(os.environ)
-    # mike runs `mkdocs build`; make sure it finds this environment's MkDocs.
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    env.pop(EDITION_VARIABLE, None)
-    current = plan.current_edition_id()
-    editions = list(reversed(plan.editions_newest_first()))
-    for number, edition in enumerate(editions, start=1):
-        echo(f"[{number}/{len(editions)}] Publishing {edition['title']} to the branch {branch}")
-        command = [mike, "deploy", "--branch", branch, "--title", edition["title"], "--update-aliases", edition["id"]]
-        if edition["id"] == current:
-            command.append("latest")
-        if push:
-            command.append("--push")
-        result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise CommandFailed(f"mike could not publish '{edition['id']}':\n{result.stderr.strip()}\n"
-                                "Check that this folder is a git repository with at least one commit, then try again.")
-    command = [mike, "set-default", "--branch", branch, "latest"] + (["--push"] if push else [])
-    result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+        result = subprocess.run(["git", *args], cwd=project_dir, env=env, input=input,
+                                capture_output=True, text=True)
+    except FileNotFoundError:
+        raise CommandFailed("git is not installed. Install it (on Debian: `apt-get install git`), "
+                            "then try again.") from None
     if result.returncode != 0:
-        raise CommandFailed(f"mike could not set the default version:\n{result.stderr.strip()}")
-    where = "It was pushed" if push else f"Push it with `git push origin {branch}`"
-    return f"Published {len(editions)} editions to the branch {branch}, with 'latest' as the default. {where}."
+        raise CommandFailed(f"{fail}\n(git {args[0]}: {result.stderr.strip()})")
+    return result.stdout.strip()
+
+
+def _commit_tree(project_dir: Path, git_dir: Path, tree: Path, branch: str, index: Path, message: str) -> str:
+    """Commit the folder `tree` as the whole content of `branch`, on top of the branch's last
+    commit, without touching the work tree, the index or HEAD (a separate index is used)."""
+    env = dict(os.environ, GIT_INDEX_FILE=str(index), GIT_DIR=str((project_dir / git_dir).resolve()),
+               GIT_WORK_TREE=str(tree))
+    fail = f"The site could not be committed to the branch {branch}"
+    parent = None
+    try:
+        parent = _git(project_dir, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}", fail=fail, env=env)
+    except CommandFailed:
+        pass  # a new branch
+    # -f: the site is published whole, whatever the project's .gitignore says (such as site/).
+    _git(tree, "add", "-A", "-f", ".", fail=fail, env=env)
+    written = _git(tree, "write-tree", fail=fail, env=env)
+    command_args = ["commit-tree", written, "-m", message] + (["-p", parent] if parent else [])
+    commit = _git(tree, *command_args, fail=(
+        f"{fail}. If git asks who you are, run `git config user.name \"Your Name\"` and "
+        "`git config user.email you@example.org`, then try again"), env=env)
+    _git(tree, "update-ref", f"refs/heads/{branch}", commit, *([parent] if parent else []), fail=fail, env=env)
+    return commit
 
 
 def check(project_dir: Path) -> tuple[bool, str]:
     """Readability of every plain-language summary; (all meet the target, report)."""
     from .readability import check_plan, format_report
 
-    try:
-        plan = load_valid_plan(project_dir)
-    except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report()) from None
+    plan = load_plan(project_dir)
     results = check_plan(plan)
     return all(r.meets_target for r in results), format_report(results)
 
@@ -148,10 +224,7 @@ def translations(project_dir: Path, action: str, languages: list[str] | None = N
     """`extract` creates or updates the PO files; `status` counts what is translated."""
     from . import translations as stage
 
-    try:
-        plan = load_valid_plan(project_dir)
-    except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report()) from None
+    plan = load_plan(project_dir)
     known = [lang["code"] for lang in stage.translated_languages(plan)]
     unknown = [code for code in languages or [] if code not in known]
     if unknown:

@@ -60,6 +60,11 @@ ERROR_TYPES: dict[str, str] = {
     "plural-forms": "A PO file's Plural-Forms header is malformed",
     "placeholder-mismatch": "A translation's {placeholders} differ from the English",
     "unsafe-translation": "A translated page holds something that could run a script",
+    "not-filled-in": "A value still says FILL IN",
+    # Warnings: the data is valid, but something in it is shown nowhere.
+    "figure-not-shown": "A figure is shown on no page",
+    "unread-data-file": "No measure reads a data file",
+    "unlisted-measure": "No edition lists a measure",
 }
 
 #: The most characters of a person's input that an error quotes: enough to recognise it, and
@@ -81,6 +86,16 @@ def quoted(value, limit: int = QUOTE_LIMIT) -> str:
     return f"'{shortened(value, limit)}'"
 
 
+#: How every message advises a command: as it runs after the README's setup (`make site`
+#: creates .venv), so it works as written with no environment activated.
+PYTHON = ".venv/bin/python"
+
+
+def command(*args: str) -> str:
+    """A command to advise, quoted as the user should type it: `.venv/bin/python build_plan.py validate`."""
+    return f"`{PYTHON} build_plan.py {' '.join(args)}`"
+
+
 @dataclass(frozen=True)
 class DataError:
     """One problem in the plan data, located as precisely as we can."""
@@ -92,6 +107,8 @@ class DataError:
     path: str
     message: str
     fix: str
+    #: "error" stops validate, build and publish; "warning" is reported and stops nothing.
+    severity: str = "error"
 
     @property
     def title(self) -> str:
@@ -106,7 +123,7 @@ class DataError:
         return where
 
     def format(self) -> str:
-        lines = [f"{self.location()}: error [{self.code}] {self.title}"]
+        lines = [f"{self.location()}: {self.severity} [{self.code}] {self.title}"]
         if self.path:
             lines.append(f"  at: {self.path}")
         lines.append(f"  problem: {self.message}")
@@ -117,32 +134,49 @@ class DataError:
         return {**asdict(self), "title": self.title}
 
 
+def sort_errors(errors: list[DataError]) -> list[DataError]:
+    """In the order a person reads them: by file, then line and column."""
+    return sorted(errors, key=lambda e: (e.file, e.line or 0, e.column or 0, e.code))
+
+
 class PlanDataInvalid(Exception):
     """Raised when plan data has one or more errors; carries all of them."""
 
     def __init__(self, errors: list[DataError]):
         super().__init__(f"{len(errors)} problem(s) in the plan data")
-        self.errors = sorted(errors, key=lambda e: (e.file, e.line or 0, e.column or 0, e.code))
+        self.errors = sort_errors(errors)
 
-    def report(self) -> str:
-        return format_report(self.errors)
+    def report(self, *, stopped: str = "") -> str:
+        """The report; `stopped` says what did not happen, such as 'Nothing was published.'"""
+        return format_report(self.errors, stopped=stopped)
 
 
-def format_report(errors: list[DataError]) -> str:
-    """The human report: every error, then what to do next."""
+def format_report(errors: list[DataError], *, stopped: str = "") -> str:
+    """The human report: every error, then what to do next (after `stopped`, when given)."""
     if not errors:
         return "The plan data is valid."
     files = sorted({e.file for e in errors})
     noun = "problem" if len(errors) == 1 else "problems"
     head = f"Found {len(errors)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}:\n"
     body = "\n\n".join(e.format() for e in errors)
-    tail = "\n\nNothing was published. Fix the problems above, then run `python build_plan.py validate` again."
+    tail = f"\n\n{stopped + ' ' if stopped else ''}Fix the problems above, then run {command('validate')} again."
     return head + "\n" + body + tail
 
 
-def format_json(errors: list[DataError]) -> str:
-    """The machine report: the same errors as JSON."""
-    return json.dumps({"valid": not errors, "errors": [e.to_dict() for e in errors]}, indent=2, ensure_ascii=False)
+def format_warnings(warnings: list[DataError]) -> str:
+    """The warnings: nothing is wrong, but these are shown nowhere on the site."""
+    if not warnings:
+        return ""
+    noun = "warning" if len(warnings) == 1 else "warnings"
+    head = f"{len(warnings)} {noun}: these are valid but shown on no page of the site.\n"
+    return head + "\n" + "\n\n".join(w.format() for w in sort_errors(warnings))
+
+
+def format_json(errors: list[DataError], warnings: list[DataError] = ()) -> str:
+    """The machine report: the same errors and warnings as JSON."""
+    return json.dumps({"valid": not errors, "errors": [e.to_dict() for e in errors],
+                       "warnings": [w.to_dict() for w in sort_errors(list(warnings))]},
+                      indent=2, ensure_ascii=False)
 
 
 def format_path(path: tuple) -> str:

@@ -608,27 +608,75 @@ def _is_number(text: str, decimal: str) -> bool:
     return True
 
 
+def data_patterns(measure: dict) -> list[str]:
+    """The file names or patterns a measure's `data` gives: one, or a list."""
+    data = measure.get("data")
+    if isinstance(data, str):
+        return [data]
+    return [d for d in data if isinstance(d, str)] if isinstance(data, list) else []
+
+
+def measure_data_files(root: Path, measure: dict) -> tuple[list[str], list[str]]:
+    """(the files in plan_data/data/ a measure reads, in name order; the names or patterns
+    that match no file). A pattern such as performance-*.csv matches every file it fits."""
+    folder = Path(root) / "plan_data" / DATA_DIR
+    found, unmatched = [], []
+    for pattern in data_patterns(measure):
+        if "/" in pattern or "\\" in pattern or pattern.startswith("."):
+            continue  # never outside plan_data/data/; the schema check reports the name
+        if any(c in pattern for c in "*?["):
+            names = sorted(p.name for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else []
+        else:
+            names = [pattern] if (folder / pattern).is_file() else []
+        if not names:
+            unmatched.append(pattern)
+        found += names
+    return list(dict.fromkeys(found)), unmatched
+
+
 def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[DataError],
-                     measure_files: dict[str, tuple] | None = None) -> dict[str, list[Figure]]:
-    """Figures for every measure, from the files (and sheets) the catalogue names."""
+                     measure_files: dict[str, tuple] | None = None,
+                     unread: list[Figure] | None = None) -> dict[str, list[Figure]]:
+    """Figures for every measure, from the files (and sheets) the catalogue names. Rows for a
+    measure in a file or sheet it does not read are appended to `unread`, when given, so they
+    can be reported."""
     by_measure: dict[str, list[Figure]] = {m: [] for m in measures}
-    files = sorted({(m["data"], m.get("sheet") or "") for m in measures.values() if m.get("data")})
-    for file_name, sheet in files:
-        path = root / "plan_data" / DATA_DIR / file_name
-        if not path.is_file():
-            for measure_id, measure in measures.items():
-                if measure.get("data") == file_name and (measure.get("sheet") or "") == sheet and measure_files:
-                    doc, at = measure_files[measure_id]
-                    errors.append(doc.error(
-                        "data-file-missing", at + ("data",),
-                        f"the data file plan_data/{DATA_DIR}/{file_name} does not exist.",
-                        f"Save the figures as plan_data/{DATA_DIR}/{file_name}, or correct the file name.",
-                    ))
-            continue
+    # What each measure reads: (file, sheet) pairs; the sheet is "" for a file's only sheet.
+    reads: dict[str, set[tuple[str, str]]] = {}
+    for measure_id, measure in measures.items():
+        names, unmatched = measure_data_files(root, measure)
+        reads[measure_id] = {(name, measure.get("sheet") or "") for name in names}
+        for pattern in unmatched:
+            if measure_files and measure_id in measure_files:
+                doc, at = measure_files[measure_id]
+                if any(c in pattern for c in "*?["):
+                    problem = f"no file in plan_data/{DATA_DIR}/ matches the pattern {pattern}."
+                else:
+                    problem = f"the data file plan_data/{DATA_DIR}/{pattern} does not exist."
+                errors.append(doc.error(
+                    "data-file-missing", at + ("data",), problem,
+                    f"Save the figures as plan_data/{DATA_DIR}/{pattern}, or correct the file name.",
+                ))
+    first_seen: dict[tuple, Figure] = {}
+    for file_name, sheet in sorted(set().union(*reads.values())):
         for figure in read_figures(root, file_name, measures, sources, errors, sheet=sheet or None):
-            measure = measures[figure.measure]
-            if measure.get("data") == file_name and (measure.get("sheet") or "") == sheet:
-                by_measure[figure.measure].append(figure)
+            if (file_name, sheet) not in reads[figure.measure]:
+                if unread is not None:
+                    unread.append(figure)
+                continue
+            # Within one file read_figures reports repeats; across a measure's files, here.
+            key = (figure.measure, figure.period.label, figure.series)
+            if key in first_seen:
+                first = first_seen[key]
+                errors.append(DataError(
+                    "duplicate-row", figure.file, figure.row, None, f"row {figure.row}",
+                    f"{figure.measure}, {figure.period.label}, {figure.series} is already given in "
+                    f"{first.file} row {first.row}.",
+                    "Keep one row per measure, period and series across the measure's files: "
+                    "delete or correct one of them."))
+                continue
+            first_seen[key] = figure
+            by_measure[figure.measure].append(figure)
     for figures in by_measure.values():
         figures.sort(key=lambda f: f.period.sort_key)
     return by_measure

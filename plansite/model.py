@@ -21,6 +21,8 @@ class Plan:
     glossary: dict[str, dict] = field(default_factory=dict)
     #: The site's languages, the source language first.
     languages: list[dict] = field(default_factory=lambda: [{"code": "en", "name": "English"}])
+    #: Valid data that no page shows (DataErrors of severity "warning"), set by validation.
+    warnings: list = field(default_factory=list)
 
     def current_edition_id(self) -> str:
         return next(ident for ident, edition in self.editions.items() if edition["status"] == "current")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .errors import PlanDataInvalid
+from .errors import PlanDataInvalid, command
 from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
@@ -182,7 +182,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     languages = edition_languages(project_dir, plan, edition_id)
     if language not in languages:
         raise BuildError(f"The edition '{edition_id}' has no translation into '{language}' yet. "
-                         f"Run `python build_plan.py translations extract`, translate some of "
+                         f"Run {command('translations', 'extract')}, translate some of "
                          f"plan_data/translations/{language}/{edition_id}.po, then build again.")
     words = Words.for_language(project_dir, plan, language)
     if not words.is_source:
@@ -479,12 +479,13 @@ def _units(project_dir: Path, plan: Plan) -> list[_Unit]:
 
 
 def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
-               echo: Callable[[str], None] = print) -> BuildReport:
-    """Validate plan_data/, build every edition and language whose inputs changed (in parallel),
-    keep the others from the previous build, and change site_dir only when all of it succeeded."""
+               echo: Callable[[str], None] = print, plan: Plan | None = None) -> BuildReport:
+    """Validate plan_data/ (unless given its validated plan), build every edition and language
+    whose inputs changed (in parallel), keep the others from the previous build, and change
+    site_dir only when all of it succeeded."""
     project_dir = Path(project_dir).resolve()
     site_dir = Path(site_dir).resolve()
-    plan = load_valid_plan(project_dir)
+    plan = plan or load_valid_plan(project_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:

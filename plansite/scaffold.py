@@ -2,16 +2,18 @@
 
 `new-refresh` outlines the next annual refresh of the current plan; `new-plan` the next
 three-year plan. Each also adds an outline entry for its source document to sources.yaml.
-Every line to complete says FILL IN; `build_plan.py validate` lists those still left.
+Every line to complete says FILL IN, the dates included (never a real-looking guess such as
+today's date, which would pass for the approval date); `build_plan.py validate` lists those
+still left, and `build` and `publish` refuse an edition that has any unless it is a draft.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from .model import Plan, edition_order
+from .errors import command
+from .model import Plan, edition_order, source_refs
 
 PLACEHOLDER = "FILL IN"
 
@@ -42,14 +44,13 @@ def _add_source(project_dir: Path, source_id: str, kind: str, year: int, what: s
   - id: {source_id}
     title: "{PLACEHOLDER}: the title of the {what}, as printed on it"
     publisher: {publisher}
-    date: "{year}"  # {PLACEHOLDER}: the date on the document, for example {year}-07-25
+    date: "{PLACEHOLDER}: the date on the document, as {year}, {year}-07 or {year}-07-25"
     kind: {kind}
 """, encoding="utf-8")
 
 
-def new_refresh(project_dir: Path, plan: Plan, today: date | None = None) -> Outline:
+def new_refresh(project_dir: Path, plan: Plan) -> Outline:
     """Outline the next annual refresh of the current plan."""
-    today = today or date.today()
     current = plan.editions[plan.current_edition_id()]
     base = current if current["kind"] == "plan" else plan.editions[current["base"]]
     taken = [e["period"]["start"] for e in plan.editions.values() if e.get("base") == base["id"]]
@@ -57,17 +58,18 @@ def new_refresh(project_dir: Path, plan: Plan, today: date | None = None) -> Out
     if year >= base["period"]["end"]:
         raise ScaffoldError(
             f"The plan {base['id']} ({base['period']['start']} to {base['period']['end']}) has no year left to "
-            f"refresh. Start the next plan with `python build_plan.py new-plan`.")
+            f"refresh. Start the next plan with {command('new-plan')}.")
     edition_id = f"{base['id']}-refresh-{year}"
     source_id = f"refresh-{year}-{str(year + 1)[2:]}"
     label = f"{year}/{str(year + 1)[2:]}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
     _write_new(path, f"""# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json
 # The {label} refresh of the {base['title']}, outlined by `build_plan.py new-refresh`.
-# Complete every line that says {PLACEHOLDER}, then run `python build_plan.py validate`.
+# Complete every line that says {PLACEHOLDER}, then run {command('validate').strip('`')}.
 # A refresh lists only what it changes; everything else comes from the plan.
 # Without a 'status' line this edition becomes the current plan when you build, and the
-# previous one is archived. Add 'status: draft' to keep it unpublished as current.
+# previous one is archived; build refuses it while any line says FILL IN. Add
+# 'status: draft' to build it before it is finished (as a draft, never the current plan).
 id: {edition_id}
 kind: refresh
 base: {base['id']}
@@ -76,7 +78,7 @@ period:
   start: {year}
   end: {year + 1}
 published:
-  date: "{today.isoformat()}"  # {PLACEHOLDER}: the date the refresh was approved
+  date: "{PLACEHOLDER}: the date the refresh was approved, as {year}-07-25 or {year}"
   note: "{PLACEHOLDER}: who approved it, for example Approved by Cabinet"
 sources:
   - {source_id}  # outlined in plan_data/sources.yaml: complete it there
@@ -101,9 +103,8 @@ changes:
     return Outline(path, edition_id, source_id)
 
 
-def new_plan(project_dir: Path, plan: Plan, today: date | None = None) -> Outline:
+def new_plan(project_dir: Path, plan: Plan) -> Outline:
     """Outline the next three-year plan, starting when the latest plan ends."""
-    today = today or date.today()
     latest = max((e for e in plan.editions.values() if e["kind"] == "plan"), key=edition_order)
     start = latest["period"]["end"]
     end = start + 3
@@ -112,9 +113,10 @@ def new_plan(project_dir: Path, plan: Plan, today: date | None = None) -> Outlin
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
     _write_new(path, f"""# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json
 # The plan for {start} to {end}, outlined by `build_plan.py new-plan`.
-# Complete every line that says {PLACEHOLDER}, then run `python build_plan.py validate`.
+# Complete every line that says {PLACEHOLDER}, then run {command('validate').strip('`')}.
 # Without a 'status' line this edition becomes the current plan when you build, and the
-# previous one is archived. Add 'status: draft' to keep it unpublished as current.
+# previous one is archived; build refuses it while any line says FILL IN. Add
+# 'status: draft' to build it before it is finished (as a draft, never the current plan).
 id: {edition_id}
 kind: plan
 title: "{plan.partnership['name']} Plan {start}–{end}"
@@ -122,7 +124,7 @@ period:
   start: {start}
   end: {end}
 published:
-  date: "{today.isoformat()}"  # {PLACEHOLDER}: the date the plan was approved
+  date: "{PLACEHOLDER}: the date the plan was approved, as {start}-04-01 or {start}"
   note: "{PLACEHOLDER}: who approved it, for example Approved by Cabinet"
 sources:
   - {source_id}  # outlined in plan_data/sources.yaml: complete it there
@@ -144,12 +146,51 @@ themes: []
     return Outline(path, edition_id, source_id)
 
 
-def placeholders_left(project_dir: Path) -> list[str]:
-    """'file:line' for every line under plan_data/ that still says FILL IN."""
+def _markers(project_dir: Path) -> list[tuple[str, int, str]]:
+    """(file, line, text) for every line under plan_data/ that still says FILL IN."""
     found = []
     data = Path(project_dir) / "plan_data"
     for path in sorted(data.rglob("*.yaml")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # validation reports a file it cannot read
+        for number, line in enumerate(text.splitlines(), start=1):
             if PLACEHOLDER in line and not line.lstrip().startswith("#"):
-                found.append(f"{path.relative_to(project_dir).as_posix()}:{number}: {line.strip()}")
+                found.append((path.relative_to(project_dir).as_posix(), number, line.strip()))
     return found
+
+
+def placeholders_left(project_dir: Path) -> list[str]:
+    """'file:line: text' for every line under plan_data/ that still says FILL IN."""
+    return [f"{file}:{line}: {text}" for file, line, text in _markers(project_dir)]
+
+
+_SOURCE_ENTRY = re.compile(r"^\s*-\s*id:\s*([^\s#]+)")
+
+
+def unfinished_markers(project_dir: Path, plan: Plan) -> list[str]:
+    """The FILL IN lines that stop a build or publish: 'file:line: text' for each, in any file
+    except a draft edition and a source document that only draft editions cite."""
+    drafts = {ident for ident, edition in plan.editions.items() if edition["status"] == "draft"}
+    draft_files = {plan.edition_files[ident] for ident in drafts}
+    cited_by: dict[str, set] = {}
+    for ident, edition in plan.editions.items():
+        for _, source in source_refs(edition):
+            cited_by.setdefault(source, set()).add(ident)
+    # Measures, figures and the partnership publish their sources in every edition.
+    published_everywhere = {s for _, s in source_refs(plan.measures)} | {s for _, s in source_refs(plan.partnership)}
+    published_everywhere |= {f.source for figures in plan.figures.values() for f in figures}
+    blocking = []
+    lines_of: dict[str, list[str]] = {}
+    for file, number, text in _markers(project_dir):
+        if file in draft_files:
+            continue
+        if file.endswith("sources.yaml"):
+            lines = lines_of.setdefault(file, (Path(project_dir) / file).read_text(encoding="utf-8").splitlines())
+            entry = next((m[1] for line in reversed(lines[:number]) if (m := _SOURCE_ENTRY.match(line))), None)
+            citers = cited_by.get(entry, set())
+            if entry not in published_everywhere and citers and citers <= drafts:
+                continue
+        blocking.append(f"{file}:{number}: {text}")
+    return blocking

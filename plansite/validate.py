@@ -7,14 +7,21 @@ from __future__ import annotations
 
 import difflib
 
-from jsonschema import ValidationError
+import dataclasses
+import re
+from pathlib import Path
 
-from .errors import DataError, PlanDataInvalid
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+
+from .errors import DataError, PlanDataInvalid, command
 from .load import Document, RawProject, load_project
-from .measures import read_all_figures
-from .model import Plan, build_plan, source_refs
+from .measures import DATA_DIR, Figure, in_edition, measure_data_files, read_all_figures
+from .model import Plan, build_plan, edition_order, source_refs
+from .scaffold import PLACEHOLDER
 from .schemas import validator
 from .translation_checks import check_translations
+from .versions import edition_measure_ids, resolve_edition
 
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number",
@@ -57,6 +64,18 @@ def _schema_error(doc: Document, error: ValidationError) -> list[DataError]:
     kind = error.validator
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "anyOf" and error.context:
+        # One value, several allowed shapes (a file name or a list of them): report the
+        # problem with the shape the value has, not "not valid under any of the schemas".
+        # A branch whose type the value has names the real problem (a bad file name in a list).
+        fitting = [e for e in error.context if e.validator != "type"]
+        return _schema_error(doc, best_match(fitting or error.context))
+    if isinstance(value, str) and PLACEHOLDER in value:
+        return [doc.error(
+            "not-filled-in", path,
+            f"this still says {PLACEHOLDER}.",
+            "Replace the whole FILL IN text with the real value." + _expected(schema),
+        )]
     if kind == "required":
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         out = []
@@ -278,13 +297,13 @@ def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[Data
             ))
         elif isinstance(base_id, str):
             base = editions[base_id].data
-            if base.get("kind") != "plan":
+            if base.get("kind") == "refresh":
                 errors.append(doc.error(
                     "invalid-base", ("base",),
                     f"the base '{base_id}' is a refresh, not a plan.",
                     f"Set 'base' to the plan that '{base_id}' refreshes ({base.get('base', 'its base')}).",
                 ))
-            else:
+            elif base.get("kind") == "plan":  # any other kind is reported in the base's own file
                 errors += _check_changes(doc, base, measure_ids)
                 known_items = set(_item_ids(base, "priorities") + _item_ids(base, "themes"))
                 for key in ("priorities", "themes"):
@@ -440,8 +459,9 @@ def _measure_locations(project: RawProject) -> dict[str, tuple]:
             for i, m in enumerate(_items(doc.data, "measures")) if isinstance(m, dict) and "id" in m}
 
 
-def check_project(root) -> tuple[RawProject, dict, list[DataError]]:
-    """Load plan_data/ and its figures; return the project, the figures and every problem."""
+def check_project(root, unread: list[Figure] | None = None) -> tuple[RawProject, dict, list[DataError]]:
+    """Load plan_data/ and its figures; return the project, the figures and every problem.
+    Rows for a measure in a file it does not read are appended to `unread`, when given."""
     project, errors = load_project(root)
     errors += validate_project(project)
     errors += check_translations(project)
@@ -451,15 +471,126 @@ def check_project(root) -> tuple[RawProject, dict, list[DataError]]:
                     if isinstance(m, dict) and isinstance(m.get("id"), str)}
         sources = {s["id"]: s for s in _items(project.sources.data, "sources")
                    if isinstance(s, dict) and isinstance(s.get("id"), str)}
-        figures = read_all_figures(project.root, measures, sources, errors, _measure_locations(project))
+        figures = read_all_figures(project.root, measures, sources, errors, _measure_locations(project),
+                                   unread=unread)
     return project, figures, errors
 
 
 def load_valid_plan(root) -> Plan:
-    """Load and validate a project's plan_data/ and figures; raise PlanDataInvalid with every problem."""
-    project, figures, errors = check_project(root)
+    """Load and validate a project's plan_data/ and figures; raise PlanDataInvalid with every
+    problem. What is valid but shown on no page is in the plan's `warnings`."""
+    unread: list[Figure] = []
+    project, figures, errors = check_project(root, unread)
     if errors:
         raise PlanDataInvalid(errors)
+    return plan_from(project, figures, unread)
+
+
+def plan_from(project: RawProject, figures: dict, unread: list[Figure]) -> Plan:
+    """The Plan of a project that check_project found valid, with its warnings."""
     plan = build_plan(project)
     plan.figures = figures
+    plan.warnings = unshown_warnings(project, plan, unread)
     return plan
+
+
+# --- Warnings: valid data that no page shows ------------------------------------------------
+
+#: How to attach a measure to an edition; every warning about something unshown ends with it.
+_ATTACH = ("add its id to 'measures:' on the priority or theme it measures, or to the edition's "
+           "'other_measures:' list (see the README, 'Which measures an edition shows')")
+
+_DOCS_DIRECTIVE = re.compile(r"^\s*\{\{\s*measure:\s*([^\s}]+)", re.M)
+
+
+def _warning(error: DataError) -> DataError:
+    return dataclasses.replace(error, severity="warning")
+
+
+def _docs_measures(root: Path) -> set[str]:
+    """Measures a hand-written page shows with {{ measure: ... }}: in every edition."""
+    docs = Path(root) / "docs"
+    found = set()
+    for page in (docs.rglob("*.md") if docs.is_dir() else []):
+        try:
+            found |= set(_DOCS_DIRECTIVE.findall(page.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue  # the build reports a page it cannot read
+    return found
+
+
+def _measure_ids_in_file(path: Path) -> list[str]:
+    from .measures import read_rows
+
+    try:
+        header, rows = read_rows(path)
+    except Exception:  # a damaged file nobody reads: the warning names the file all the same
+        return []
+    names = [h.lower() for h in header]
+    if "measure" not in names:
+        return []
+    at = names.index("measure")
+    return sorted({cells[at] for _, cells in rows if len(cells) > at and cells[at]})
+
+
+def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> list[DataError]:
+    """Valid data that no page of any edition shows: a measure no edition lists, a figure
+    outside the years of every edition that lists its measure, a row in a file its measure
+    does not read, and a data file no measure reads. They stop nothing, but vanish silently
+    without these."""
+    warnings = []
+    locations = _measure_locations(project)
+    resolved = {ident: resolve_edition(plan, ident) for ident in plan.editions}
+    listed_by: dict[str, list[str]] = {}
+    for ident, edition in sorted(resolved.items(), key=lambda item: edition_order(item[1])):
+        for measure_id in edition_measure_ids(edition):
+            listed_by.setdefault(measure_id, []).append(ident)
+    everywhere = _docs_measures(project.root)
+    for measure_id, measure in plan.measures.items():
+        editions = sorted(resolved, key=lambda e: edition_order(resolved[e])) if measure_id in everywhere \
+            else listed_by.get(measure_id, [])
+        figures = plan.figures.get(measure_id, [])
+        if not editions:
+            doc, at = locations[measure_id]
+            rows = f" Its {len(figures)} figure{'s' if len(figures) != 1 else ''} are shown nowhere." if figures else ""
+            warnings.append(_warning(doc.error(
+                "unlisted-measure", at + ("id",),
+                f"no edition lists the measure '{measure_id}', so no page shows it.{rows}",
+                f"To show it in an edition, {_ATTACH}. If no edition measures it, delete it from the catalogue.")))
+            continue
+        for figure in figures:
+            if any(in_edition(figure, resolved[e]) for e in editions):
+                continue
+            years = ", ".join(f"{e} ({resolved[e]['period']['start']}–{resolved[e]['period']['end']})"
+                              for e in editions)
+            warnings.append(_warning(DataError(
+                "figure-not-shown", figure.file, figure.row, None, f"row {figure.row}",
+                f"the figure for {measure_id}, {figure.period_text}, {figure.series} falls outside the years "
+                f"of every edition that lists '{measure_id}' ({years}), so no page shows it.",
+                f"In the edition whose years include {figure.period_text} (start one with "
+                f"{command('new-refresh')} if there is none), {_ATTACH}; or correct the period.")))
+    for figure in unread:
+        names = measure_data_files(project.root, plan.measures[figure.measure])[0]
+        warnings.append(_warning(DataError(
+            "figure-not-shown", figure.file, figure.row, None, f"row {figure.row}",
+            f"the measure '{figure.measure}' reads its figures from {', '.join(names) or 'no file'}, "
+            "not from this file, so this row is shown nowhere.",
+            f"Add {Path(figure.file).name} to the measure's 'data' in plan_data/measures/ (a list of files, "
+            "or a pattern such as quarterly-*.csv), or move the row into one of its files.")))
+    read = set()
+    for measure in plan.measures.values():
+        read |= set(measure_data_files(project.root, measure)[0])
+    folder = Path(project.root) / "plan_data" / DATA_DIR
+    for path in sorted(folder.iterdir() if folder.is_dir() else []):
+        if (not path.is_file() or path.suffix.lower() not in (".csv", ".xlsx") or path.name in read
+                or path.name.startswith((".", "~$"))):  # hidden files and Excel's lock files
+            continue
+        ids = _measure_ids_in_file(path)
+        holds = f" It has figures for {', '.join(ids)}." if ids else ""
+        warnings.append(_warning(DataError(
+            "unread-data-file", path.relative_to(project.root).as_posix(), None, None, "",
+            f"no measure reads this file, so none of its figures is shown.{holds}",
+            "Name the file in the 'data' of each measure it has figures for, in plan_data/measures/: "
+            "'data' may be a list of files, or a pattern such as quarterly-*.csv that takes each new "
+            f"quarter's file. Then make sure an edition shows the measure: {_ATTACH}.")))
+    return warnings

@@ -1,12 +1,15 @@
-"""new-refresh and new-plan outline the next edition; a build then publishes it as current."""
+"""new-refresh and new-plan outline the next edition; it is published only once it is filled in."""
+import re
 from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
 
-from plansite.commands import build, scaffold, validate
+from plansite.commands import CommandFailed, build, scaffold, validate
 from plansite.scaffold import ScaffoldError, new_refresh
 from plansite.validate import load_valid_plan
+
+NEW = "plan_data/editions/2020-2023-refresh-2022.yaml"
 
 
 def unstatus(project):
@@ -14,14 +17,88 @@ def unstatus(project):
     project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "status: current\n", "")
 
 
+def fill_in(project, relative, **values):
+    """Replace each FILL IN value of the given keys, as an officer would."""
+    path = project.root / relative
+    text = path.read_text()
+    for key, value in values.items():
+        text, count = re.subn(rf'^(\s*{key}: )"FILL IN[^"\n]*"', rf'\g<1>"{value}"', text, count=1, flags=re.M)
+        assert count == 1, key
+    path.write_text(text)
+
+
+def test_the_outline_has_no_real_looking_date(project):
+    unstatus(project)
+    scaffold(project.root, "refresh")
+    outline = (project.root / NEW).read_text()
+    assert 'date: "FILL IN: the date the refresh was approved, as 2022-07-25 or 2022"' in outline
+    assert date.today().isoformat() not in outline
+    sources = (project.root / "plan_data/sources.yaml").read_text()
+    assert 'date: "FILL IN: the date on the document, as 2022, 2022-07 or 2022-07-25"' in sources
+
+
+def test_the_dates_to_fill_in_are_named_with_every_line_left(project):
+    unstatus(project)
+    scaffold(project.root, "refresh")
+    valid, report = validate(project.root)
+    assert not valid
+    assert report.split("\n\n")[1] == (
+        f"{NEW}:16:9: error [not-filled-in] A value still says FILL IN\n"
+        "  at: published.date\n"
+        "  problem: this still says FILL IN.\n"
+        "  fix: Replace the whole FILL IN text with the real value. Expected: A date as precise as the source "
+        "gives it: 2018, 2018-11 or 2018-11-13.")
+    assert report.split("\n\n")[-1].splitlines() == [
+        "These lines still say FILL IN; build and publish refuse an edition that does, unless it says "
+        "'status: draft':",
+        f'  {NEW}:16: date: "FILL IN: the date the refresh was approved, as 2022-07-25 or 2022"',
+        f'  {NEW}:17: note: "FILL IN: who approved it, for example Approved by Cabinet"',
+        f"  {NEW}:21: FILL IN: in plain words, what this refresh changes and why. Short sentences.",
+        '  plan_data/sources.yaml:13: title: "FILL IN: the title of the 2022/23 refresh document, as printed on it"',
+        '  plan_data/sources.yaml:15: date: "FILL IN: the date on the document, as 2022, 2022-07 or 2022-07-25"',
+    ]
+
+
+def test_an_unfinished_edition_cannot_become_current(site_project):
+    unstatus(site_project)
+    scaffold(site_project.root, "refresh")
+    fill_in(site_project, NEW, date="2022-07-25")
+    fill_in(site_project, "plan_data/sources.yaml", date="2022-07")
+    valid, _ = validate(site_project.root)
+    assert valid
+    with pytest.raises(CommandFailed) as refused:
+        build(site_project.root, site_project.root / "site")
+    assert str(refused.value) == (
+        "These lines still say FILL IN, so the editions they belong to cannot be published:\n"
+        f'  {NEW}:17: note: "FILL IN: who approved it, for example Approved by Cabinet"\n'
+        f"  {NEW}:21: FILL IN: in plain words, what this refresh changes and why. Short sentences.\n"
+        '  plan_data/sources.yaml:13: title: "FILL IN: the title of the 2022/23 refresh document, as printed on it"\n'
+        "Complete each of them. To build an edition before it is finished, write 'status: draft' in it: a "
+        "draft is published with a notice saying so, and never becomes the current plan.\n"
+        "Nothing was published.")
+    assert not (site_project.root / "site").exists()
+
+
 def test_new_refresh_then_build_publishes_it_as_current(site_project):
     unstatus(site_project)
     message = scaffold(site_project.root, "refresh")
     assert message.startswith("Created plan_data/editions/2020-2023-refresh-2022.yaml and an entry 'refresh-2022-23'")
-    valid, report = validate(site_project.root)
-    assert valid and report.startswith("The plan data is valid, but these lines still say FILL IN:")
+    # A draft can be built while it is being written; it does not become current.
+    site_project.replace(NEW, "kind: refresh\n", "kind: refresh\nstatus: draft\n")
+    fill_in(site_project, NEW, date="2022-07-25")
+    fill_in(site_project, "plan_data/sources.yaml", date="2022-07")
     built = build(site_project.root, site_project.root / "site")
-    assert "still say FILL IN" in built
+    assert built.endswith("Note: 3 lines in draft editions (or the sources only they cite) still say FILL IN; "
+                          "`.venv/bin/python build_plan.py validate` lists them.")
+    assert load_valid_plan(site_project.root).current_edition_id() == "2020-2023-refresh-2021"
+    # Finished and no longer a draft, it is published as the current plan.
+    site_project.replace(NEW, "status: draft\n", "")
+    fill_in(site_project, NEW, note="Approved by Cabinet")
+    site_project.replace(NEW, "  FILL IN: in plain words, what this refresh changes and why. Short sentences.",
+                         "  We keep our priorities.")
+    fill_in(site_project, "plan_data/sources.yaml", title="Example refresh 2022/23")
+    built = build(site_project.root, site_project.root / "site")
+    assert "FILL IN" not in built
     plan = load_valid_plan(site_project.root)
     assert plan.current_edition_id() == "2020-2023-refresh-2022"
     assert plan.editions["2020-2023-refresh-2021"]["status"] == "archived"
@@ -31,20 +108,25 @@ def test_new_refresh_then_build_publishes_it_as_current(site_project):
 
 def test_new_plan_starts_when_the_last_plan_ends(project):
     scaffold(project.root, "plan")
-    assert (project.root / "plan_data/editions/2023-2026.yaml").is_file()
-    valid, _ = validate(project.root)
-    assert valid
+    outline = (project.root / "plan_data/editions/2023-2026.yaml").read_text()
+    assert 'date: "FILL IN: the date the plan was approved, as 2023-04-01 or 2023"' in outline
     assert "- id: plan-2023-2026" in (project.root / "plan_data/sources.yaml").read_text()
+    valid, report = validate(project.root)
+    assert not valid
+    assert [line.split(": error ")[1] for line in report.splitlines() if ": error [" in line] == [
+        "[not-filled-in] A value still says FILL IN", "[not-filled-in] A value still says FILL IN"]
 
 
 def test_no_year_left_to_refresh(project):
     plan = load_valid_plan(project.root)
-    new_refresh(project.root, plan, today=date(2022, 1, 1))
+    new_refresh(project.root, plan)
+    fill_in(project, NEW, date="2022-07-25")
+    fill_in(project, "plan_data/sources.yaml", date="2022")
     plan = load_valid_plan(project.root)
     with pytest.raises(ScaffoldError) as error:
         new_refresh(project.root, plan)
     assert str(error.value) == ("The plan 2020-2023 (2020 to 2023) has no year left to refresh. "
-                                "Start the next plan with `python build_plan.py new-plan`.")
+                                "Start the next plan with `.venv/bin/python build_plan.py new-plan`.")
 
 
 def test_refuses_to_overwrite(project):
