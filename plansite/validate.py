@@ -500,6 +500,10 @@ def plan_from(project: RawProject, figures: dict, unread: list[Figure]) -> Plan:
 _ATTACH = ("add its id to 'measures:' on the priority or theme it measures, or to the edition's "
            "'other_measures:' list (see the README, 'Which measures an edition shows')")
 
+#: A file name `data` can give (the measures schema's pattern, without its wildcards).
+_DATA_NAME = re.compile(r"[A-Za-z0-9_.-]+\.(csv|xlsx)")
+_DATA_CLEAN = re.compile(r"[^A-Za-z0-9_.-]+")
+
 _DOCS_DIRECTIVE = re.compile(r"^\s*\{\{\s*measure:\s*([^\s}]+)", re.M)
 
 
@@ -587,6 +591,10 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
             continue
         ids = _measure_ids_in_file(path)
         holds = f" It has figures for {', '.join(ids)}." if ids else ""
+        if not _DATA_NAME.fullmatch(path.name):
+            holds += (" 'data' cannot name it as it is (a name has only letters, digits, '-', '_' and '.', "
+                      "and ends in .csv or .xlsx): rename it first, for example to "
+                      + _DATA_CLEAN.sub("-", path.stem).strip("-") + path.suffix.lower() + ".")
         warnings.append(_warning(DataError(
             "unread-data-file", path.relative_to(project.root).as_posix(), None, None, "",
             f"no measure reads this file, so none of its figures is shown.{holds}",

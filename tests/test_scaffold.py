@@ -138,3 +138,28 @@ def test_refuses_to_overwrite(project):
         new_plan(project.root, plan)
     assert str(error.value) == f"{target} already exists. Edit it, or delete it to start again."
     assert target.read_text() == "# mine\n"
+
+
+def test_which_fill_in_lines_stop_a_build(project):
+    from plansite.scaffold import unfinished_markers
+    project.replace("plan_data/editions/2020-2023.yaml", "summary: We want fewer crimes.",
+                    'summary: "FILL IN: the summary"')
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "status: current", "status: draft")
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "note: Presented to Cabinet",
+                    'note: "FILL IN: who approved it"')
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "sources: [report-b]",
+                    "sources: [report-b, report-c]")
+    sources = project.root / "plan_data/sources.yaml"
+    sources.write_text(sources.read_text() + '  - id: report-c\n    title: "FILL IN: its title"\n'
+                       '    publisher: Exampleton Council\n    date: "2021"\n    kind: report\n')
+    project.replace("plan_data/partnership.yaml", "text: Write to the council.", 'text: "FILL IN: how"')
+    project.replace("plan_data/editions/2020-2023.yaml", "status: archived\n", "")
+    blocking = unfinished_markers(project.root, load_valid_plan(project.root))
+    # The archived plan and the partnership (shown in every edition) stop it; the draft, and the
+    # source only the draft cites, do not.
+    assert blocking == ['plan_data/editions/2020-2023.yaml:11: summary: "FILL IN: the summary"',
+                        'plan_data/partnership.yaml:12: text: "FILL IN: how"']
+    # Once the plan cites the source too, its FILL IN stops the build as well.
+    project.replace("plan_data/editions/2020-2023.yaml", "sources: [plan-a]", "sources: [plan-a, report-c]")
+    assert 'plan_data/sources.yaml:13: title: "FILL IN: its title"' in unfinished_markers(
+        project.root, load_valid_plan(project.root))

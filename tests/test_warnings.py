@@ -189,3 +189,12 @@ def test_data_names_a_file_in_plan_data_data_only(project):
         "  problem: '../secrets.csv' is not in the expected format.\n"
         "  fix: Correct the value. Expected: A file name in plan_data/data/, such as performance-2018.csv, "
         "or a pattern where * stands for any characters, such as quarterly-*.csv.")
+
+
+def test_a_file_whose_name_data_cannot_give_is_named_with_a_fix(project):
+    project.write("plan_data/data/Quarterly Q2 (final).CSV", "measure,period,value,source\n")
+    [warning] = load_valid_plan(project.root).warnings
+    assert warning.message == (
+        "no measure reads this file, so none of its figures is shown. 'data' cannot name it as it is (a name "
+        "has only letters, digits, '-', '_' and '.', and ends in .csv or .xlsx): rename it first, for example "
+        "to Quarterly-Q2-final.csv.")
