@@ -98,6 +98,10 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     """Preview one edition, in one language, with live reload while plan_data/ and docs/ are edited."""
     from .preview import serve_preview
 
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise CommandFailed(f"'{dev_addr}' is not an address to serve on. Give a host and a port, for example "
+                            f"{command('serve', '--dev-addr', '127.0.0.1:8001')}.")
     plan = load_plan(project_dir, then="The preview starts once the data is valid.")
     edition = edition or plan.current_edition_id()
     if edition not in plan.editions:
@@ -113,8 +117,12 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     in_language = f" in {language}" if language else ""
     echo(f"Previewing {plan.editions[edition]['title']}{in_language} at http://{dev_addr}/ "
          "(it rebuilds when you save a file in plan_data/ or docs/; press Ctrl+C to stop).")
+    from mkdocs.exceptions import MkDocsException
+
     try:
         serve_preview(Path(project_dir) / "mkdocs.yml", dev_addr, echo)
+    except MkDocsException as error:  # mkdocs.yml itself cannot be read
+        raise CommandFailed(f"The preview stopped: {error}") from None
     except OSError as error:  # most often: the address is in use
         raise CommandFailed(f"The preview could not start at {dev_addr}: {error.strerror or error}. "
                             f"Stop the other preview, or choose another address, for example "

@@ -81,3 +81,26 @@ def test_bad_data_on_a_rebuild_reaches_the_page(site_project, monkeypatch):
     assert not state.failure.endswith("Nothing was published.")
     page = BeautifulSoup(error_handler(state, site, lambda html: html)(404), "html.parser")
     assert page.pre.string == state.failure
+
+
+def test_an_address_without_a_port_is_refused_with_an_example(project):
+    import pytest
+
+    from plansite.commands import CommandFailed, serve
+    with pytest.raises(CommandFailed) as refused:
+        serve(project.root, edition=None, dev_addr="localhost", echo=lambda _: None)
+    assert str(refused.value) == ("'localhost' is not an address to serve on. Give a host and a port, for "
+                                  "example `.venv/bin/python build_plan.py serve --dev-addr 127.0.0.1:8001`.")
+
+
+def test_serve_with_bad_data_says_so_and_not_that_nothing_was_published(project):
+    import pytest
+
+    from plansite.commands import CommandFailed, serve
+    project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: archive")
+    with pytest.raises(CommandFailed) as refused:
+        serve(project.root, edition=None, dev_addr="127.0.0.1:8000", echo=lambda _: None)
+    assert str(refused.value).endswith(
+        "Fix the problems above, then run `.venv/bin/python build_plan.py validate` again.\n"
+        "The preview starts once the data is valid.")
+    assert "Nothing was published" not in str(refused.value)
