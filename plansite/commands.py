@@ -178,8 +178,8 @@ def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
         _git(project_dir, "push", "origin", f"refs/heads/{branch}:refs/heads/{branch}",
              fail=f"The branch {branch} was published locally, but could not be pushed")
     where = "It was pushed to origin" if push else f"Push it with `git push origin {branch}`"
-    return (f"Published {len(plan.editions)} editions ({folders} editions and translations) to the branch "
-            f"{branch} (commit {commit[:12]}), with 'latest' leading to the current one. {where}."
+    return (f"Published {len(plan.editions)} editions ({folders} builds, with their translations) to the "
+            f"branch {branch} (commit {commit[:12]}), with 'latest' leading to the current one. {where}."
             f"{warnings_summary(plan)}")
 
 

@@ -36,15 +36,18 @@ def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_publish_every_edition_and_language_to_a_branch(repository):
+def test_publish_every_edition_and_language_to_a_branch(repository, tmp_path_factory):
     root = repository.root
     site_before = snapshot(root / "site")
     head, status = git(root, "rev-parse", "HEAD"), git(root, "status", "--porcelain")
-    message = publish(root, branch="gh-pages", push=False, echo=lambda _: None)
+    remote = tmp_path_factory.mktemp("remote")
+    git(remote, "init", "-q", "--bare")
+    git(root, "remote", "add", "origin", str(remote))
+    message = publish(root, branch="gh-pages", push=True, echo=lambda _: None)
     commit = git(root, "rev-parse", "gh-pages").strip()
-    assert message == ("Published 2 editions (3 editions and translations) to the branch gh-pages "
-                       f"(commit {commit[:12]}), with 'latest' leading to the current one. "
-                       "Push it with `git push origin gh-pages`.")
+    assert message == ("Published 2 editions (3 builds, with their translations) to the branch gh-pages "
+                       f"(commit {commit[:12]}), with 'latest' leading to the current one. It was pushed to origin.")
+    assert git(remote, "rev-parse", "gh-pages").strip() == commit
     # The whole site as `build` lays it out (mike's layout): English at <edition>/, Polish at
     # pl/<edition>/ (the current edition is built in every language), each with versions.json.
     versions = json.loads(git(root, "show", "gh-pages:versions.json"))
