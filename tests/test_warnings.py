@@ -198,3 +198,26 @@ def test_a_file_whose_name_data_cannot_give_is_named_with_a_fix(project):
         "no measure reads this file, so none of its figures is shown. 'data' cannot name it as it is (a name "
         "has only letters, digits, '-', '_' and '.', and ends in .csv or .xlsx): rename it first, for example "
         "to Quarterly-Q2-final.csv.")
+
+
+def test_each_measure_reads_its_own_sheet_of_each_workbook(project):
+    from openpyxl import Workbook
+
+    for quarter in ("q1", "q2"):
+        book = Workbook()
+        book.active.title = "Crime"
+        book.active.append(["measure", "period", "value", "source"])
+        book.active.append(["all-crime", f"{quarter.upper()} 2021/22", 700, "report-b"])
+        other = book.create_sheet("ASB")
+        other.append(["measure", "period", "value", "source"])
+        other.append(["asb-incidents", f"{quarter.upper()} 2021/22", 50, "report-b"])
+        book.save(project.root / f"plan_data/data/quarterly-{quarter}.xlsx")
+    project.replace(MEASURES_FILE, "    data: figures.csv\n", "    data: quarterly-*.xlsx\n    sheet: Crime\n")
+    add_measure(project, ASB.replace("data: asb.csv", "data: quarterly-*.xlsx\n    sheet: ASB"))
+    project.replace("plan_data/editions/2020-2023.yaml", "themes:\n", "other_measures: [asb-incidents]\nthemes:\n")
+    plan = load_valid_plan(project.root)
+    assert [(f.period_text, f.file) for f in plan.figures["asb-incidents"]] == [
+        ("Q1 2021/22", "plan_data/data/quarterly-q1.xlsx"), ("Q2 2021/22", "plan_data/data/quarterly-q2.xlsx")]
+    assert [f.period_text for f in plan.figures["all-crime"]] == ["Q1 2021/22", "Q2 2021/22"]
+    # figures.csv is now read by no measure.
+    assert [w.code for w in plan.warnings] == ["unread-data-file"]
