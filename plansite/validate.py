@@ -9,6 +9,7 @@ import difflib
 
 import dataclasses
 import re
+from datetime import date
 from pathlib import Path
 
 from jsonschema import ValidationError
@@ -178,6 +179,37 @@ def _check_duplicates(entries, what: str, fix: str) -> list[DataError]:
     return errors
 
 
+def _check_real_dates(doc, data, path: tuple = ()) -> list[DataError]:
+    """Dates the schema's pattern lets through but the calendar has not, such as 2018-13-45:
+    later stages compare and format them, so they must be real."""
+    out: list[DataError] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "date" and isinstance(value, str) and _DATE_SHAPE.match(value) and not _is_real_date(value):
+                out.append(doc.error(
+                    "invalid-format", path + (key,), f"'{value}' is not a date in the calendar.",
+                    "Write the date the source gives as YYYY-MM-DD (such as 2018-11-13), YYYY-MM or YYYY, "
+                    "with a month from 01 to 12 and a day that month has."))
+            else:
+                out += _check_real_dates(doc, value, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            out += _check_real_dates(doc, item, path + (index,))
+    return out
+
+
+_DATE_SHAPE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+
+def _is_real_date(text: str) -> bool:
+    parts = [int(part) for part in text.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return parts[0] >= 1
+
+
 def _cross_checks(project: RawProject) -> list[DataError]:
     errors: list[DataError] = []
     sources_doc = project.sources
@@ -200,6 +232,9 @@ def _cross_checks(project: RawProject) -> list[DataError]:
     errors += _check_duplicates(
         edition_entries, "edition",
         "Each edition needs its own id, because the id is its web address; rename one of them.")
+
+    for doc in project.documents():
+        errors += _check_real_dates(doc, doc.data)
 
     # Source references anywhere.
     for doc in project.documents():

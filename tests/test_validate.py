@@ -371,3 +371,15 @@ def test_a_draft_is_never_current_by_default(project):
     plan = load_valid_plan(project.root)
     assert plan.current_edition_id() == "2020-2023"
     assert plan.editions["2020-2023-refresh-2021"]["status"] == "draft"
+
+
+def test_a_date_not_in_the_calendar(project):
+    # The pattern YYYY-MM-DD lets 2021-13-45 through; later stages compare and format dates.
+    project.replace("plan_data/sources.yaml", 'date: "2021-07-25"', 'date: "2021-13-45"')
+    assert problems(project) == [
+        "plan_data/sources.yaml:10:11: error [invalid-format] A value is not in the expected format\n"
+        "  at: sources[1].date\n"
+        "  problem: '2021-13-45' is not a date in the calendar.\n"
+        "  fix: Write the date the source gives as YYYY-MM-DD (such as 2018-11-13), YYYY-MM or YYYY, "
+        "with a month from 01 to 12 and a day that month has."
+    ]
