@@ -73,14 +73,17 @@ def warnings_summary(plan: Plan) -> str:
             + f"\n{command('validate')} says how to attach each one.")
 
 
-def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None) -> str:
-    """Build every edition into site_dir; leave site_dir untouched on any failure."""
+def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
+          leaflet_cache: Path | None = None) -> str:
+    """Build every edition into site_dir; leave site_dir untouched on any failure. Leaflets are
+    cached in leaflet_cache (default: the project's .cache/leaflets/)."""
     plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED)
     refused = unfinished(plan, project_dir)
     if refused:
         raise CommandFailed(f"{refused}\n{NOTHING_PUBLISHED}")
     try:
-        report = build_site(project_dir, site_dir, strict=strict, jobs=jobs, plan=plan)
+        report = build_site(project_dir, site_dir, strict=strict, jobs=jobs, plan=plan,
+                            leaflet_cache=leaflet_cache)
     except BuildError as error:
         raise CommandFailed(str(error)) from None
     current = plan.current_edition_id()

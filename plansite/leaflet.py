@@ -3,14 +3,24 @@ as a tagged PDF with selectable text and the document's language set.
 
 The plans promise printed summaries in public buildings. Chromium prints them from plain
 HTML, so the same fonts that shape the web pages (including right-to-left scripts) shape the
-leaflet. PDFs are cached by their content, so Chromium starts only when a leaflet changed.
+leaflet. PDFs are cached by their content, so Chromium starts only when a leaflet changed, and
+a build prints every changed leaflet in one browser session.
+
+A leaflet's PDF is dated by its edition (or by SOURCE_DATE_EPOCH, the reproducible-builds
+standard, when set), not by the moment it was printed, so two builds of the same plan give
+the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import Iterable
 
 import markdown
 
@@ -21,7 +31,10 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
+#: The project's leaflet cache, unless a build is given another folder.
 CACHE = ".cache/leaflets"
+#: Part of every cache key: change it when the way a PDF is made changes, so old PDFs are not reused.
+_RECIPE = "chromium-a4-tagged-outline/dated-2"
 
 _STYLE = """
 @page { size: A4; margin: 16mm 16mm 18mm; }
@@ -124,22 +137,98 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
     return head + body[0] + body[1] + notice_html + "".join(body[2:]) + "</body></html>"
 
 
-def render_pdf(html: str, project_dir: Path) -> bytes | None:
-    """The HTML printed to a tagged A4 PDF, or None when Chromium is not installed."""
-    cache = Path(project_dir) / CACHE / (hashlib.sha256(html.encode()).hexdigest() + ".pdf")
-    if cache.is_file():
-        return cache.read_bytes()
+@dataclass(frozen=True)
+class Leaflet:
+    """One leaflet to print: its HTML, and the date its PDF carries (a PDF date, 'D:20240924000000Z')."""
+
+    html: str
+    date: str
+
+    @property
+    def key(self) -> str:
+        """The name of its PDF in the cache: a digest of everything the PDF is made from."""
+        return hashlib.sha256(f"{_RECIPE}\n{self.date}\n{self.html}".encode()).hexdigest()
+
+
+def default_cache(project_dir: Path) -> Path:
+    """The project's own leaflet cache, .cache/leaflets/."""
+    return Path(project_dir) / CACHE
+
+
+def pdf_date(published: str, source_date_epoch: str | None = None) -> str:
+    """The PDF date for a leaflet: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when given, else
+    the edition's published date ('2024-09-24', '2018-11' or '2017'), at midnight UTC."""
+    if source_date_epoch:
+        moment = datetime.fromtimestamp(int(source_date_epoch), tz=timezone.utc)
+    else:
+        parts = [int(p) for p in str(published).split("-")] + [1, 1]
+        moment = datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def edition_leaflet(plan: Plan, edition: dict, translator=None, source_date_epoch: str | None = None) -> Leaflet:
+    """The leaflet of a resolved edition in the translator's language (English without one)."""
+    return Leaflet(leaflet_html(plan, edition, translator), pdf_date(edition["published"]["date"], source_date_epoch))
+
+
+#: How Skia, Chromium's PDF writer, writes the document's dates: always this many characters.
+_SKIA_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[+-]\d\d'\d\d'\)")
+
+
+def set_pdf_dates(pdf: bytes, date: str) -> bytes:
+    """The PDF with its CreationDate and ModDate set to date.
+
+    Skia writes each date as a fixed-length string, so it is replaced in place and every
+    offset in the file stays right; any other form is rewritten with pypdf."""
+    new = date.encode()
+    found = _SKIA_DATE.findall(pdf)
+    if len(new) == len(b"D:20240924000000+00'00'") and sorted(found) == [b"CreationDate", b"ModDate"]:
+        return _SKIA_DATE.sub(lambda m: b"/" + m.group(1) + b" (" + new + b")", pdf)
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_metadata({"/CreationDate": date, "/ModDate": date})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def print_leaflets(leaflets: Iterable[Leaflet], cache_dir: Path) -> bool:
+    """Print every leaflet whose PDF is not yet in cache_dir, all in one browser session.
+
+    Returns False when Chromium is not installed (nothing is printed). PDFs are written to the
+    cache under a temporary name and renamed, so builds running side by side never read half a file."""
+    cache_dir = Path(cache_dir)
+    todo = {leaflet.key: leaflet for leaflet in leaflets if not (cache_dir / f"{leaflet.key}.pdf").is_file()}
+    if not todo:
+        return True
     if not Path(CHROMIUM).exists():
-        return None
+        return False
     from playwright.sync_api import sync_playwright
 
+    cache_dir.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_content(html, wait_until="load")
-        pdf = page.pdf(format="A4", print_background=True, tagged=True, outline=True,
-                       prefer_css_page_size=True)
-        browser.close()
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(pdf)
-    return pdf
+        try:
+            page = browser.new_page()
+            for key, leaflet in sorted(todo.items()):
+                page.set_content(leaflet.html, wait_until="load")
+                pdf = page.pdf(format="A4", print_background=True, tagged=True, outline=True,
+                               prefer_css_page_size=True)
+                handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".tmp", dir=cache_dir)
+                with os.fdopen(handle, "wb") as out:
+                    out.write(set_pdf_dates(pdf, leaflet.date))
+                os.replace(temporary, cache_dir / f"{key}.pdf")
+        finally:
+            browser.close()
+    return True
+
+
+def render_pdf(leaflet: Leaflet, cache_dir: Path) -> bytes | None:
+    """The leaflet printed to a tagged A4 PDF (from the cache when printed before), or None
+    when Chromium is not installed."""
+    if not print_leaflets([leaflet], cache_dir):
+        return None
+    return (Path(cache_dir) / f"{leaflet.key}.pdf").read_bytes()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import PlanDataInvalid, command
-from .leaflet import CHROMIUM, leaflet_html, leaflet_path, render_pdf
+from .leaflet import CHROMIUM, Leaflet, default_cache, edition_leaflet, leaflet_path, print_leaflets, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .translations import (Translator, Words, default_language, handwritten_translation, message_counts,
@@ -213,24 +213,19 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     current_sources = edition_page_paths(plan, current) + handwritten
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
-    resolved = resolve_edition(plan, edition_id)
-    translator = None if words.is_source else words.translator
+    # A whole-site build has printed every leaflet already; they are read from its cache.
+    cache = getattr(config, "plan_leaflet_cache", None) or default_cache(project_dir)
     leaflet = None
-    pdf = render_pdf(leaflet_html(plan, resolved, translator), project_dir)
-    if pdf is not None:
-        leaflet = leaflet_path(edition_id, None if words.is_source else language)
-        data_files.append(DataFile(leaflet, pdf))
-    # On the English pages, a leaflet in each language whose translators have done the summary.
     translated_leaflets = []
-    for other in (translated_languages(plan) if words.is_source else []):
-        other_translator = Translator(project_dir, other["code"])
-        if other_translator.lookup(edition_id, "summary", resolved["summary"]) is None:
+    for item in edition_leaflets(project_dir, plan, edition_id, words):
+        pdf = render_pdf(item.leaflet, cache)
+        if pdf is None:
             continue
-        translated_pdf = render_pdf(leaflet_html(plan, resolved, other_translator), project_dir)
-        if translated_pdf is not None:
-            path = leaflet_path(edition_id, other["code"])
-            data_files.append(DataFile(path, translated_pdf))
-            translated_leaflets.append((other["code"], other["name"], path))
+        data_files.append(DataFile(item.path, pdf))
+        if item.own:
+            leaflet = item.path
+        else:
+            translated_leaflets.append((item.code, item.name, item.path))
     pages = edition_pages(plan, edition_id, report, leaflet=leaflet, translated_leaflets=translated_leaflets,
                           words=words, completeness=language_completeness(project_dir, plan, edition_id))
     names = {lang["code"]: lang["name"] for lang in plan.languages}
@@ -238,6 +233,37 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources},
                         words, [(code, names[code], text_direction(code)) for code in languages],
                         translated_pages, stale_pages)
+
+
+@dataclass(frozen=True)
+class EditionLeaflet:
+    """One leaflet an edition's build publishes, and where."""
+
+    path: str
+    code: str
+    name: str
+    #: The build's own language (else a translation offered on the English pages).
+    own: bool
+    leaflet: Leaflet
+
+
+def edition_leaflets(project_dir: Path, plan: Plan, edition_id: str, words: Words) -> list[EditionLeaflet]:
+    """The leaflets one edition publishes in the language of words: its own, and on the English
+    pages one in each language whose translators have done the summary."""
+    resolved = resolve_edition(plan, edition_id)
+    # The reproducible-builds standard's date, when the packager sets one.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    names = {lang["code"]: lang["name"] for lang in plan.languages}
+    own = None if words.is_source else words.language
+    found = [EditionLeaflet(leaflet_path(edition_id, own), words.language, names.get(words.language, words.language),
+                            True, edition_leaflet(plan, resolved, None if words.is_source else words.translator, epoch))]
+    for other in (translated_languages(plan) if words.is_source else []):
+        translator = Translator(project_dir, other["code"])
+        if translator.lookup(edition_id, "summary", resolved["summary"]) is None:
+            continue
+        found.append(EditionLeaflet(leaflet_path(edition_id, other["code"]), other["code"], other["name"], False,
+                                    edition_leaflet(plan, resolved, translator, epoch)))
+    return found
 
 
 def language_completeness(project_dir: Path, plan: Plan, edition_id: str) -> list[dict]:
@@ -360,9 +386,10 @@ class _MkDocsMessages(logging.Handler):
 
 
 def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool, plan: Plan | None = None,
-                  language: str | None = None) -> None:
+                  language: str | None = None, leaflet_cache: Path | None = None) -> None:
     """Build one edition in one language (the source language when None) with MkDocs into
-    site_dir, reusing an already validated plan if given."""
+    site_dir, reusing an already validated plan if given, and leaflets from leaflet_cache
+    (default: the project's .cache/leaflets/)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -375,6 +402,7 @@ def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict:
     try:
         config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
         config.plan_preloaded = plan
+        config.plan_leaflet_cache = leaflet_cache
         build(config)
     finally:
         for name, value in saved.items():
@@ -450,7 +478,8 @@ class _Unit:
         return title if self.language is None else f"{title} ({self.language})"
 
 
-def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: bool, plan: Plan) -> tuple[list[str], str]:
+def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: bool, plan: Plan,
+                     leaflet_cache: Path) -> tuple[list[str], str]:
     """Build one edition in one language in a worker process; return MkDocs' warnings and an
     error message, if any."""
     from mkdocs.exceptions import MkDocsException
@@ -460,7 +489,8 @@ def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: boo
     handler = _MkDocsMessages(messages.append)
     logger.addHandler(handler)
     try:
-        build_edition(project_dir, unit.edition_id, site_dir, strict=strict, plan=plan, language=unit.language)
+        build_edition(project_dir, unit.edition_id, site_dir, strict=strict, plan=plan, language=unit.language,
+                      leaflet_cache=leaflet_cache)
         return messages, ""
     except (MkDocsException, SystemExit) as failure:
         return messages, str(failure) or failure.__class__.__name__
@@ -479,11 +509,15 @@ def _units(project_dir: Path, plan: Plan) -> list[_Unit]:
 
 
 def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
-               echo: Callable[[str], None] = print, plan: Plan | None = None) -> BuildReport:
+               echo: Callable[[str], None] = print, plan: Plan | None = None,
+               leaflet_cache: Path | None = None) -> BuildReport:
     """Validate plan_data/ (unless given its validated plan), build every edition and language
     whose inputs changed (in parallel), keep the others from the previous build, and change
-    site_dir only when all of it succeeded."""
+    site_dir only when all of it succeeded.
+
+    Leaflets are printed into and read from leaflet_cache (default: the project's .cache/leaflets/)."""
     project_dir = Path(project_dir).resolve()
+    leaflet_cache = Path(leaflet_cache).resolve() if leaflet_cache else default_cache(project_dir)
     site_dir = Path(site_dir).resolve()
     plan = plan or load_valid_plan(project_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -493,7 +527,10 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
         report = read_test_report(project_dir)
         units = _units(project_dir, plan)
         edition_keys = {e: edition_build_key(plan, e, templates, report) for e in plan.editions}
-        keys = {u.folder: hashlib.sha256(f"{edition_keys[u.edition_id]} {u.language}".encode()).hexdigest()
+        # The leaflets' date, when the packager sets one, is part of what each folder is made from.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        keys = {u.folder: hashlib.sha256((f"{edition_keys[u.edition_id]} {u.language}"
+                                          + (f" {epoch}" if epoch else "")).encode()).hexdigest()
                 for u in units}
         try:
             previous = json.loads((site_dir / BUILD_STATE).read_text(encoding="utf-8"))
@@ -507,7 +544,10 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
         if to_build and not Path(CHROMIUM).exists():
             echo(f"Note: Chromium ({CHROMIUM}) is not installed, so leaflets that changed since they were "
                  "last printed are left out. Run `bash scripts/install-test-tools.sh --site`, then build again.")
-        _build_units(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo)
+        # Every leaflet the builds need, printed in one browser session before they start.
+        print_leaflets([item.leaflet for u in to_build for item in edition_leaflets(
+            project_dir, plan, u.edition_id, Words.for_language(project_dir, plan, u.language))], leaflet_cache)
+        _build_units(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo, leaflet_cache)
         # Each language is a site of its own editions, as mike lays them out: a root page that
         # leads to the current edition, latest/ and versions.json.
         current = plan.current_edition_id()
@@ -558,7 +598,7 @@ def _swap_parts(staging: Path, site_dir: Path, names: list[str], stale: list[str
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo) -> None:
+def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo, leaflet_cache) -> None:
     if not units:
         return
     import mkdocs.commands.build  # noqa: F401  imported once here, so forked workers share it
@@ -571,11 +611,12 @@ def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo
     # empties its site folder first; they are moved into place once all have built.
     folders = {u: staging / ".units" / u.folder.replace("/", "__") for u in units}
     if workers == 1:
-        results = ((u, _build_in_worker(project_dir, u, folders[u], strict, plan)) for u in units)
+        results = ((u, _build_in_worker(project_dir, u, folders[u], strict, plan, leaflet_cache)) for u in units)
         _report_builds(results, plan, units, site_dir, failures, echo)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_build_in_worker, project_dir, u, folders[u], strict, plan): u for u in units}
+            futures = {pool.submit(_build_in_worker, project_dir, u, folders[u], strict, plan, leaflet_cache): u
+                       for u in units}
             results = ((futures[f], f.result()) for f in as_completed(futures))
             _report_builds(results, plan, units, site_dir, failures, echo)
     if failures:

@@ -62,21 +62,32 @@ def axe_violations(urls: list[str]) -> list[str]:
 REPORT = ROOT / ".cache" / "accessibility" / "report.json"
 
 
-def record(section: str, **facts) -> None:
-    """Add one test's results to the report the accessibility statement is built from."""
+def record(section: str, report_path: Path = REPORT, **facts) -> None:
+    """Add one test's results to the report the accessibility statement is built from.
+
+    The report is part of every edition's build key, so it changes only when the results or
+    the code version tested change: a run that finds the same as the last one on the same
+    commit keeps the date that run gave, and a build after it rebuilds nothing."""
     import datetime
     import json
+    import os
     import subprocess
 
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
     try:
-        report = json.loads(REPORT.read_text(encoding="utf-8"))
+        report = json.loads(report_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         report = {}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    report[section] = {"date": datetime.date.today().isoformat(),
-                       "commit": commit.stdout.strip() or None, **facts}
-    REPORT.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    entry = {"date": datetime.date.today().isoformat(), "commit": commit.stdout.strip() or None, **facts}
+    old = report.get(section)
+    if isinstance(old, dict) and {k: v for k, v in old.items() if k != "date"} == \
+            {k: v for k, v in entry.items() if k != "date"}:
+        return
+    report[section] = entry
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = report_path.with_name(report_path.name + ".tmp")
+    temporary.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, report_path)
 
 
 def tool_version(package: str) -> str:

@@ -165,30 +165,60 @@ class Project:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.fixture
-def project(tmp_path) -> Project:
-    """A small valid project: one plan and one refresh of it."""
-    fixture = Project(tmp_path)
+def make_project(root: Path) -> Project:
+    """Write the small valid project (one plan and one refresh of it) into root."""
+    fixture = Project(root)
     for relative, text in FILES.items():
         fixture.write(relative, text)
     return fixture
 
 
-@pytest.fixture
-def site_project(project) -> Project:
-    """The small project with the real mkdocs.yml, hook and hand-written docs, ready to build."""
+def add_site_files(project: Project, leaflet_cache: Path) -> Project:
+    """Add the real mkdocs.yml, hook and hand-written docs to a project, ready to build.
+
+    Its .cache/leaflets/ is the session's shared leaflet cache, so a test that builds with the
+    default cache does not print the leaflets other fixture projects printed already."""
     shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", project.root / "hooks")
     # The English pages only: each test adds the translations it needs.
     shutil.copytree(ROOT / "docs", project.root / "docs",
                     ignore=lambda folder, names: [n for n in names if is_translation(n)])
     shutil.copytree(ROOT / "overrides", project.root / "overrides")
+    (project.root / ".cache").mkdir()
+    (project.root / ".cache" / "leaflets").symlink_to(leaflet_cache, target_is_directory=True)
     return project
 
 
 @pytest.fixture(scope="session")
+def leaflet_cache(tmp_path_factory) -> Path:
+    """One leaflet cache for every fixture project of the session: they print the same leaflets."""
+    return tmp_path_factory.mktemp("leaflets")
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A small valid project: one plan and one refresh of it."""
+    return make_project(tmp_path)
+
+
+@pytest.fixture
+def site_project(project, leaflet_cache) -> Project:
+    """The small project ready to build, for a test that changes it."""
+    return add_site_files(project, leaflet_cache)
+
+
+@pytest.fixture(scope="module")
+def module_site_project(tmp_path_factory, leaflet_cache) -> Project:
+    """The small project ready to build, shared by a module's tests that only read what it builds."""
+    return add_site_files(make_project(tmp_path_factory.mktemp("site-project")), leaflet_cache)
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The shipped Safer Peterborough site, built once for every test that reads it."""
+    """The shipped Safer Peterborough site, built once for every test that reads it.
+
+    Its leaflets are cached where `make site` caches them (.cache/leaflets/, by content), so
+    neither prints what the other printed."""
     from plansite.commands import build
 
     out = tmp_path_factory.mktemp("real") / "site"

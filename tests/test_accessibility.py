@@ -37,12 +37,42 @@ def test_every_page_passes_axe_at_both_widths_and_palettes(real_site, real_site_
 def test_every_file_is_valid_html(real_site):
     require_tools()
     files = sorted(str(p) for p in real_site.rglob("*.html"))
+    assert len(files) > 80
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
                             capture_output=True, text=True)
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    errors = vnu_errors(result.returncode, result.stdout, result.stderr)
     record("html", tool=f"Nu Html Checker (vnu-jar {tool_version('vnu-jar')})", files=len(files), errors=len(errors))
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])
+
+
+def vnu_errors(returncode: int, stdout: str, stderr: str) -> list[str]:
+    """The errors in the Nu Html Checker's JSON report (on stderr). No report, or an exit code
+    that disagrees with it, means the checker itself failed, which is not 'no errors'."""
+    try:
+        messages = json.loads(stderr)["messages"]
+    except (ValueError, KeyError, TypeError):
+        raise AssertionError(f"The HTML checker gave no report (exit code {returncode}):\n"
+                             f"{(stderr or stdout)[-2000:]}") from None
+    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages]
+    if returncode != 0 and not errors:
+        raise AssertionError(f"The HTML checker stopped with exit code {returncode} but reported nothing:\n"
+                             f"{stdout[-2000:]}")
+    return errors
+
+
+def test_empty_or_failed_checker_output_is_not_a_pass():
+    import pytest
+
+    with pytest.raises(AssertionError, match=r"^The HTML checker gave no report \(exit code 1\):\nError: Unable to access jarfile"):
+        vnu_errors(1, "", "Error: Unable to access jarfile vnu.jar\n")
+    with pytest.raises(AssertionError, match=r"^The HTML checker gave no report \(exit code 0\)"):
+        vnu_errors(0, "", "")
+    with pytest.raises(AssertionError, match=r"^The HTML checker stopped with exit code 1 but reported nothing"):
+        vnu_errors(1, "java.lang.OutOfMemoryError", '{"messages": []}')
+    assert vnu_errors(0, "", '{"messages": []}') == []
+    assert vnu_errors(1, "", json.dumps({"messages": [
+        {"type": "error", "url": "file:/tmp/real/site/2024-2027/index.html", "lastLine": 3,
+         "message": "Duplicate ID \u201cx\u201d."}]})) == ["2024-2027/index.html:3: Duplicate ID \u201cx\u201d."]
 
 
 def test_every_page_reflows_at_320_pixels(real_site, real_site_url):

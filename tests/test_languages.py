@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import POLISH
 from plansite.commands import CommandFailed, build, translations
-from plansite.translations import ENGLISH_END, ENGLISH_START, Words, po_path
+from plansite.translations import ENGLISH_END, ENGLISH_START, STALE, Words, po_path
 
 REFRESH = "2020-2023-refresh-2021"
 LANGUAGES = POLISH + """\
@@ -88,7 +88,7 @@ def test_no_marker_reaches_the_published_files(translated):
     for path in translated.rglob("*"):
         if path.suffix in (".html", ".json", ".xml"):
             text = path.read_text(encoding="utf-8")
-            assert ENGLISH_START not in text and ENGLISH_END not in text, path
+            assert ENGLISH_START not in text and ENGLISH_END not in text and STALE not in text, path
 
 
 def test_reviewed_translation_has_no_draft_notice(translated):
@@ -164,8 +164,9 @@ def test_urdu_chart_runs_right_to_left(translated):
     chart = page.select_one("article svg.plan-chart")
     assert chart["direction"] == "rtl"
     english = soup(translated / REFRESH / "priorities" / "reducing-crime" / "index.html").select_one("svg.plan-chart")
-    # Mirrored: the first bar or point starts from the right-hand side.
-    assert [t["x"] for t in chart.select("text")] != [t["x"] for t in english.select("text")]
+    # Mirrored: every label sits as far from the right-hand side as the English one from the left.
+    width = int(english["viewbox"].split()[2])
+    assert [int(t["x"]) for t in chart.select("text")] == [width - int(t["x"]) for t in english.select("text")]
 
 
 def test_translation_cannot_run_a_script(site_project):
@@ -252,6 +253,9 @@ def test_stale_translation_still_publishes_with_the_date_the_english_changed(sit
     # A page without that text has no such notice.
     about = soup(site_project.root / "site" / "pl" / REFRESH / "about" / "index.html").select_one("article")
     assert "may be out of date" not in about.get_text()
+    # The marker that found the stale text is gone from everything published.
+    published = [p for p in (site_project.root / "site").rglob("*") if p.suffix in (".html", ".json", ".xml")]
+    assert published and [p for p in published if STALE in p.read_text(encoding="utf-8")] == []
 
 
 def test_search_finds_pages_in_the_reader_language(translated):

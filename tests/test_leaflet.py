@@ -55,3 +55,53 @@ def test_values_are_escaped_once_and_translations_cannot_reach_into_them(project
                                       "Obecny plan: {current.__class__}"})
     # The braces are escaped like the rest of a translation (no attribute list can form from them).
     assert "Obecny plan: &#123;current.__class__&#125;" in leaflet_html(plan, edition, sneaky)
+
+
+# --- The PDF: dated by its edition, printed once per content -------------------------------------
+
+def test_pdf_date_comes_from_the_edition_or_source_date_epoch():
+    from plansite.leaflet import pdf_date
+
+    assert pdf_date("2021-07-25") == "D:20210725000000+00'00'"
+    assert pdf_date("2018-11") == "D:20181101000000+00'00'"
+    assert pdf_date("2017") == "D:20170101000000+00'00'"
+    # SOURCE_DATE_EPOCH, the reproducible-builds standard, wins when set: 1 December 2026, 19:45:08 UTC.
+    assert pdf_date("2017", "1796154308") == "D:20261201194508+00'00'"
+
+
+SKIA_PDF = (b"%PDF-1.4\n1 0 obj\n<</Creator (Chromium)\n/Producer (Skia/PDF m131)\n"
+            b"/CreationDate (D:20261201194344+00'00')\n/ModDate (D:20261201194345+00'00')>>\nendobj\n"
+            b"xref\n0 2\ntrailer\n<</Size 2 /Info 1 0 R>>\nstartxref\n9\n%%EOF\n")
+
+
+def test_pdf_dates_are_replaced_in_place():
+    from plansite.leaflet import set_pdf_dates
+
+    dated = set_pdf_dates(SKIA_PDF, "D:20210725000000+00'00'")
+    assert dated == SKIA_PDF.replace(b"D:20261201194344+00'00'", b"D:20210725000000+00'00'").replace(
+        b"D:20261201194345+00'00'", b"D:20210725000000+00'00'")
+    # Same length, so the cross-reference offsets still point at the same objects.
+    assert len(dated) == len(SKIA_PDF)
+
+
+def test_cache_key_covers_the_html_and_the_date():
+    from plansite.leaflet import Leaflet
+
+    keys = {Leaflet("<p>a</p>", "D:20210725000000+00'00'").key, Leaflet("<p>b</p>", "D:20210725000000+00'00'").key,
+            Leaflet("<p>a</p>", "D:20200101000000+00'00'").key}
+    assert len(keys) == 3
+    assert Leaflet("<p>a</p>", "D:20210725000000+00'00'").key == Leaflet("<p>a</p>", "D:20210725000000+00'00'").key
+
+
+def test_cached_leaflets_are_not_printed_again(tmp_path, monkeypatch):
+    import plansite.leaflet as leaflet
+    from plansite.leaflet import Leaflet, print_leaflets, render_pdf
+
+    cached = Leaflet("<p>a</p>", "D:20210725000000+00'00'")
+    (tmp_path / f"{cached.key}.pdf").write_bytes(b"%PDF cached")
+    # Chromium "missing": a cached leaflet is still served, an uncached one is not printed.
+    monkeypatch.setattr(leaflet, "CHROMIUM", str(tmp_path / "no-chromium"))
+    assert render_pdf(cached, tmp_path) == b"%PDF cached"
+    assert print_leaflets([cached], tmp_path) is True
+    assert render_pdf(Leaflet("<p>b</p>", cached.date), tmp_path) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{cached.key}.pdf"]
