@@ -213,11 +213,14 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     current_sources = edition_page_paths(plan, current) + handwritten
     report = read_test_report(project_dir)
     data_files = edition_data_files(plan, edition_id)
-    # A whole-site build has printed every leaflet already; they are read from its cache.
+    # A whole-site build has printed every leaflet already, so they come from its cache; a
+    # preview prints its edition's leaflets here, in one browser session.
     cache = getattr(config, "plan_leaflet_cache", None) or default_cache(project_dir)
+    leaflets = edition_leaflets(project_dir, plan, edition_id, words)
+    print_leaflets([item.leaflet for item in leaflets], cache)
     leaflet = None
     translated_leaflets = []
-    for item in edition_leaflets(project_dir, plan, edition_id, words):
+    for item in leaflets:
         pdf = render_pdf(item.leaflet, cache)
         if pdf is None:
             continue
