@@ -238,6 +238,20 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
                         translated_pages, stale_pages)
 
 
+#: The reproducible-builds standard's variable: the date to give every file a build dates.
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def source_date_epoch() -> str | None:
+    """SOURCE_DATE_EPOCH when the packager set it, checked: whole seconds since 1970, UTC."""
+    epoch = os.environ.get(SOURCE_DATE_EPOCH) or None
+    if epoch is not None and not (epoch.isascii() and epoch.isdigit() and int(epoch) <= 253402300799):
+        raise BuildError(f"SOURCE_DATE_EPOCH is '{epoch}', which is not a date. Set it to a whole number of "
+                         "seconds since 1 January 1970 UTC (such as 1727136000 for 24 September 2024), "
+                         "or unset it to date each leaflet by its edition.")
+    return epoch
+
+
 @dataclass(frozen=True)
 class EditionLeaflet:
     """One leaflet an edition's build publishes, and where."""
@@ -254,8 +268,7 @@ def edition_leaflets(project_dir: Path, plan: Plan, edition_id: str, words: Word
     """The leaflets one edition publishes in the language of words: its own, and on the English
     pages one in each language whose translators have done the summary."""
     resolved = resolve_edition(plan, edition_id)
-    # The reproducible-builds standard's date, when the packager sets one.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = source_date_epoch()
     names = {lang["code"]: lang["name"] for lang in plan.languages}
     own = None if words.is_source else words.language
     found = [EditionLeaflet(leaflet_path(edition_id, own), words.language, names.get(words.language, words.language),
@@ -531,7 +544,7 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
         units = _units(project_dir, plan)
         edition_keys = {e: edition_build_key(plan, e, templates, report) for e in plan.editions}
         # The leaflets' date, when the packager sets one, is part of what each folder is made from.
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        epoch = source_date_epoch()
         keys = {u.folder: hashlib.sha256((f"{edition_keys[u.edition_id]} {u.language}"
                                           + (f" {epoch}" if epoch else "")).encode()).hexdigest()
                 for u in units}

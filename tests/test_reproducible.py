@@ -45,3 +45,20 @@ def test_source_date_epoch_dates_every_leaflet(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796154308")
     [leaflet] = edition_leaflets(project.root, plan, REFRESH, Words())
     assert leaflet.leaflet.date == "D:20261201194508+00'00'"
+
+
+def test_a_source_date_epoch_that_is_not_a_date_is_refused(site_project, monkeypatch):
+    from plansite.commands import CommandFailed
+
+    for value in ("yesterday", "-1", "1.5", "99999999999999"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+        try:
+            build(site_project.root, site_project.root / "site")
+        except CommandFailed as failure:
+            assert str(failure) == (
+                f"SOURCE_DATE_EPOCH is '{value}', which is not a date. Set it to a whole number of seconds since "
+                "1 January 1970 UTC (such as 1727136000 for 24 September 2024), or unset it to date each leaflet "
+                "by its edition.")
+        else:
+            raise AssertionError(f"built with SOURCE_DATE_EPOCH={value}")
+        assert not (site_project.root / "site").exists()
