@@ -44,12 +44,18 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
     if errors:
         return False, format_report(errors) + (f"\n\n{fill_in}" if fill_in else "")
     count = sum(len(rows) for rows in figures.values())
-    parts = [f"The plan data is valid: {len(project.editions)} editions, {len(figures)} measures, {count} figures."]
+    parts = [f"The plan data is valid: {_count(len(project.editions), 'edition')}, "
+             f"{_count(len(figures), 'measure')}, {_count(count, 'figure')}."]
     if warnings:
         parts.append(format_warnings(warnings))
     if fill_in:
         parts.append(fill_in)
     return True, "\n\n".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 edition', '6 editions': the console speaks English only, so no PO lookup here."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def unfinished(plan: Plan, project_dir: Path) -> str:

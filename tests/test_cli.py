@@ -78,7 +78,7 @@ def test_ctrl_c_exits_130(monkeypatch, tmp_path):
 
 def test_validate_exits_0_when_valid_and_1_when_not(project, capsys):
     assert cli.main(["--project", str(project.root), "validate"]) == 0
-    assert capsys.readouterr().out == "The plan data is valid: 2 editions, 1 measures, 4 figures.\n"
+    assert capsys.readouterr().out == "The plan data is valid: 2 editions, 1 measure, 4 figures.\n"
     project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: archive")
     assert cli.main(["--project", str(project.root), "validate"]) == 1
     assert capsys.readouterr().out.startswith("Found 1 problem in 1 file:\n\nplan_data/editions/2020-2023.yaml:10:9:")

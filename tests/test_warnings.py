@@ -31,7 +31,7 @@ def warnings(project):
 def test_the_fixture_has_no_warnings(project):
     assert warnings(project) == []
     valid, report = validate(project.root)
-    assert valid and report == "The plan data is valid: 2 editions, 1 measures, 4 figures."
+    assert valid and report == "The plan data is valid: 2 editions, 1 measure, 4 figures."
 
 
 def test_a_data_file_no_measure_reads(project):
