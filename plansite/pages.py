@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Callable
 from html import escape
 
 from .charts import chart
@@ -581,28 +582,79 @@ def history_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
     return Page("history.md", words.plain("How the priorities changed"), w.markdown())
 
 
-def _page_makers(plan: Plan, edition: dict, test_report: dict | None, leaflet: str | None,
-                 translated_leaflets: list, words: Words, completeness: list | None = None) -> list[tuple[str, object]]:
-    """(path, function that writes the page) for every generated page of an edition."""
-    makers = [("index.md", lambda: home_page(plan, edition, leaflet, translated_leaflets, words)),
-              ("priorities/index.md", lambda: priorities_overview_page(plan, edition, words))]
-    for kind in ("priorities", "themes"):
-        makers += [(f"{kind}/{item['id']}.md", lambda item=item, kind=kind: item_page(plan, edition, item, kind, words))
-                   for item in edition[kind]]
-    makers += [("measures.md", lambda: measures_page(plan, edition, words)),
-               ("partners.md", lambda: partners_page(plan, edition, words)),
-               ("about.md", lambda: about_page(plan, edition, words)),
-               ("editions.md", lambda: editions_page(plan, edition, words)),
-               ("history.md", lambda: history_page(plan, edition, words)),
-               ("sources.md", lambda: sources_page(plan, edition, words))]
+@dataclass(frozen=True)
+class PageEntry:
+    """One generated page, declared once: where it goes, where the menu lists it and what writes it.
+
+    The menu lists the entries by menu_rank (then in registry order), each under its section;
+    an entry without a label is its section's own page, listed first and untitled, as MkDocs
+    takes its title from the page. Labels and pages are written only when asked for, so that
+    listing the paths writes nothing."""
+
+    path: str
+    make: Callable[[], Page]
+    menu_rank: int
+    label: Callable[[], str] | None = None
+    section: Callable[[], str] | None = None
+
+
+def page_registry(plan: Plan, edition: dict, words: Words = ENGLISH, *, test_report: dict | None = None,
+                  leaflet: str | None = None, translated_leaflets: list = (),
+                  completeness: list | None = None) -> list[PageEntry]:
+    """Every generated page of an edition, in the order they are built: the only list of pages.
+
+    The menu puts "What changed" second; the pages are built in this order, which is the
+    order of the sitemap and the search index."""
+    t = words.t
+    entries = [PageEntry("index.md", lambda: home_page(plan, edition, leaflet, translated_leaflets, words),
+                         0, lambda: t("Home")),
+               PageEntry("priorities/index.md", lambda: priorities_overview_page(plan, edition, words),
+                         2, section=lambda: t("Priorities"))]
+    entries += [PageEntry(f"priorities/{item['id']}.md",
+                          lambda item=item: item_page(plan, edition, item, "priorities", words),
+                          2, lambda item=item: item["short_title"], lambda: t("Priorities"))
+                for item in edition["priorities"]]
+    entries += [PageEntry(f"themes/{item['id']}.md", lambda item=item: item_page(plan, edition, item, "themes", words),
+                          3, lambda item=item: item["short_title"], lambda: t("Cross-cutting themes"))
+                for item in edition["themes"]]
+    entries += [PageEntry("measures.md", lambda: measures_page(plan, edition, words), 4,
+                          lambda: t("How we measure success")),
+                PageEntry("partners.md", lambda: partners_page(plan, edition, words), 4,
+                          lambda: t("Partners and governance")),
+                PageEntry("about.md", lambda: about_page(plan, edition, words), 4, lambda: t("About the plan")),
+                PageEntry("editions.md", lambda: editions_page(plan, edition, words), 4, lambda: t("All editions")),
+                PageEntry("history.md", lambda: history_page(plan, edition, words), 4,
+                          lambda: t("How the priorities changed")),
+                PageEntry("sources.md", lambda: sources_page(plan, edition, words), 4, lambda: t("Source documents"))]
     if plan.glossary:
-        makers.append(("glossary.md", lambda: glossary_page(plan, edition, words)))
+        entries.append(PageEntry("glossary.md", lambda: glossary_page(plan, edition, words), 4,
+                                 lambda: t("Words and abbreviations")))
     if len(plan.languages) > 1:
-        makers.append(("languages.md", lambda: languages_page(plan, edition, words, completeness or [])))
-    makers.append(("accessibility.md", lambda: accessibility_page(plan, edition, test_report, words)))
+        entries.append(PageEntry("languages.md", lambda: languages_page(plan, edition, words, completeness or []), 4,
+                                 lambda: t("Languages")))
+    entries.append(PageEntry("accessibility.md", lambda: accessibility_page(plan, edition, test_report, words), 4,
+                             lambda: t("Accessibility")))
     if edition["kind"] == "refresh":
-        makers.append(("changes.md", lambda: changes_page(plan, edition, words)))
-    return makers
+        entries.append(PageEntry("changes.md", lambda: changes_page(plan, edition, words), 1,
+                                 lambda: t("What changed")))
+    return entries
+
+
+def registry_nav(entries: list[PageEntry]) -> list:
+    """The menu of a list of pages, in MkDocs' nav format (plain lists and dicts)."""
+    nav: list = []
+    sections: dict[str, list] = {}
+    for entry in sorted(entries, key=lambda e: e.menu_rank):
+        item = entry.path if entry.label is None else {entry.label(): entry.path}
+        if entry.section is None:
+            nav.append(item)
+            continue
+        title = entry.section()
+        if title not in sections:
+            sections[title] = []
+            nav.append({title: sections[title]})
+        sections[title].append(item)
+    return nav
 
 
 def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
@@ -616,9 +668,9 @@ def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
     local_plan = words.plan(plan)
     edition = words.edition(plan, edition_id)
     pages = []
-    for _, make in _page_makers(local_plan, edition, test_report, leaflet, translated_leaflets or [], words,
-                                completeness):
-        page = make()
+    for entry in page_registry(local_plan, edition, words, test_report=test_report, leaflet=leaflet,
+                               translated_leaflets=translated_leaflets or [], completeness=completeness):
+        page = entry.make()
         pages.append(Page(page.path, page.title, after_title(page.markdown, translation_notices(words, page.markdown))))
     return pages
 
@@ -661,29 +713,12 @@ def translation_notices(words: Words, markdown: str, stale_dates: list[str] | No
 
 def edition_page_paths(plan: Plan, edition_id: str) -> list[str]:
     """Where an edition's generated pages go, without writing them."""
-    return [path for path, _ in _page_makers(plan, ENGLISH.edition(plan, edition_id), None, None, [], ENGLISH)]
+    return [entry.path for entry in page_registry(plan, ENGLISH.edition(plan, edition_id))]
 
 
 def edition_nav(plan: Plan, edition_id: str, words: Words = ENGLISH) -> list:
     """The navigation of one edition, in MkDocs' nav format (plain lists and dicts)."""
-    edition = words.edition(plan, edition_id)
-    t = words.t
-    nav: list = [{t("Home"): "index.md"}]
-    if edition["kind"] == "refresh":
-        nav.append({t("What changed"): "changes.md"})
-    priorities = ["priorities/index.md"] + [{i["short_title"]: f"priorities/{i['id']}.md"} for i in edition["priorities"]]
-    nav.append({t("Priorities"): priorities})
-    if edition["themes"]:
-        nav.append({t("Cross-cutting themes"): [{i["short_title"]: f"themes/{i['id']}.md"} for i in edition["themes"]]})
-    nav += [{t("How we measure success"): "measures.md"}, {t("Partners and governance"): "partners.md"},
-            {t("About the plan"): "about.md"}, {t("All editions"): "editions.md"},
-            {t("How the priorities changed"): "history.md"}, {t("Source documents"): "sources.md"}]
-    if plan.glossary:
-        nav.append({t("Words and abbreviations"): "glossary.md"})
-    if len(plan.languages) > 1:
-        nav.append({t("Languages"): "languages.md"})
-    nav.append({t("Accessibility"): "accessibility.md"})
-    return nav
+    return registry_nav(page_registry(plan, words.edition(plan, edition_id), words))
 
 
 def language_home_url(from_page: str, edition_id: str, language: str, words: Words, source: str = "en") -> str:
