@@ -403,7 +403,7 @@ def ui_messages() -> dict[str, str | tuple[str, str]]:
     import ast
 
     found: dict[str, str | tuple[str, str]] = {}
-    for path in sorted(_CODE.glob("*.py")):
+    for path in sorted(_CODE.rglob("*.py")):  # the pages package too
         calls = []
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)

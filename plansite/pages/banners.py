@@ -1,0 +1,29 @@
+"""The archive and draft banners on every page of an edition that is not current."""
+from __future__ import annotations
+
+from ..model import Plan
+from ..translations import Words
+from .writer import ENGLISH
+
+
+def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: set[str],
+                words: Words = ENGLISH) -> dict | None:
+    """The notice on every page of an archived or draft edition, linking to the same page
+    in the current edition when it exists there, otherwise to its home. Each language's
+    editions sit side by side (<site>/pl/<edition>/), so the link is the same in every language."""
+    edition = plan.editions[edition_id]
+    if edition["status"] == "current":
+        return None
+    t = words.t
+    current = words.edition(plan, plan.current_edition_id())
+    depth = page_url.count("/") if page_url else 0
+    target = page_url if page_url in current_page_urls else ""
+    href = "../" * (depth + 1) + f"{current['id']}/{target}"
+    same_page = bool(target) or page_url == ""
+    heading = t("This is an archived plan.") if edition["status"] == "archived" else t("This is a draft plan.")
+    text = (t("It is not the current plan. The current plan is the {edition}.", edition=current["title"])
+            if edition["status"] == "archived" else
+            t("It has not been approved yet and may change. The current plan is the {edition}.",
+              edition=current["title"]))
+    link_text = t("Read this page in the current plan") if same_page else t("Go to the current plan")
+    return {"kind": edition["status"], "heading": heading, "text": text, "link_href": href, "link_text": link_text}

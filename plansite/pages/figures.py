@@ -1,0 +1,144 @@
+"""One measure's figures: the headline, the chart, the table and the source."""
+from __future__ import annotations
+
+import posixpath
+from html import escape
+
+from ..charts import chart
+from ..measures import DEFAULT_SERIES, MOVEMENT_SYMBOLS, format_value, in_edition, sentence, summarise
+from ..model import Plan
+from ..translations import Words
+from .glossary import abbreviate_html
+from .writer import ENGLISH, _Writer
+
+
+def edition_figures(plan: Plan, edition: dict, measure_id: str) -> list:
+    """The measure's figures that belong to this edition."""
+    return [f for f in plan.figures.get(measure_id, []) if in_edition(f, edition)]
+
+
+def _series_order(measure: dict, figures: list) -> list[str]:
+    main = measure.get("series", DEFAULT_SERIES)
+    names = [main] + list(measure.get("comparators", []))
+    names += [f.series for f in figures if f.series not in names]
+    return [n for n in dict.fromkeys(names) if any(f.series == n for f in figures)]
+
+
+def _short_value(measure: dict, words: Words):
+    def short(figure) -> str:
+        if figure.value is None:
+            return words.t("no figure")
+        return words.percent(figure.value) if measure["unit"] == "percentage" or figure.is_percent \
+            else words.number(figure.value)
+    return short
+
+
+def _capital(text: str) -> str:
+    at = 1 if text.startswith(("\ue000", "\ue001")) else 0
+    return text[:at] + text[at:at + 1].upper() + text[at + 1:]
+
+
+def figures_table(measure: dict, figures: list, table_id: str, plan: Plan | None = None,
+                  words: Words = ENGLISH) -> str:
+    """The figures as an HTML table: one row per period, one column per series."""
+    series = _series_order(measure, figures)
+    periods = []
+    for figure in figures:
+        if figure.period not in periods:
+            periods.append(figure.period)
+    cells = {(f.period, f.series): f for f in figures}
+    t = words.t
+
+    def text(value: str) -> str:
+        # Translated text is escaped already, and so is what t() returns.
+        value = value if not words.is_source else escape(value)
+        return abbreviate_html(value, plan) if plan else value
+
+    def series_name(name: str) -> str:
+        return text(words.english(name))
+
+    caption = f'<table id="{table_id}"><caption>{t("{measure}: the figures", measure=text(measure["plain_title"]))}</caption>'
+    if len(periods) == 1 and len(series) > 2:
+        # One period broken down many ways reads better as a list of rows, above all on a phone.
+        period = periods[0]
+        label = text(_capital(words.period(period)))
+        return (caption + f'<thead><tr><th scope="col">{t("Group")}</th><th scope="col">{label}</th></tr></thead><tbody>'
+                + "".join(f'<tr><th scope="row">{series_name(name)}</th>'
+                          f"<td>{escape(format_value(measure, cells[(period, name)], words=words))}</td></tr>"
+                          for name in series if (period, name) in cells)
+                + "</tbody></table>")
+    out = [caption,
+           f'<thead><tr><th scope="col">{t("Period")}</th>'
+           + "".join(f'<th scope="col">{series_name(name)}</th>' for name in series) + "</tr></thead><tbody>"]
+    for period in periods:
+        row = [f'<th scope="row">{text(_capital(words.period(period)))}</th>']
+        for name in series:
+            figure = cells.get((period, name))
+            row.append(f"<td>{escape(format_value(measure, figure, words=words)) if figure else ''}</td>")
+        out.append("<tr>" + "".join(row) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _trend_line(summary, words: Words) -> str:
+    if not summary.trend:
+        return ""
+    t = words.t
+    trend = {"improving": lambda: t("Improving"), "getting worse": lambda: t("Getting worse"),
+             "no clear change": lambda: t("No clear change"),
+             "not judged": lambda: t("Changed; the plan does not say which direction is better")}[summary.trend]()
+    # The arrow shows which way the figure moved; the words say whether that is good.
+    symbol = MOVEMENT_SYMBOLS[summary.movement]
+    movement = {"up": lambda: t("(the figure went up)"), "down": lambda: t("(the figure went down)"),
+                "same": lambda: t("(the figure was about the same)")}[summary.movement]()
+    return (f'<span class="plan-trend plan-trend--{summary.trend.replace(" ", "-")}">'
+            f'<span aria-hidden="true">{symbol}</span> {trend}</span> {movement}')
+
+
+def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
+                  parts: tuple = ("summary", "chart", "table", "source"), words: Words = ENGLISH) -> str:
+    """Markdown for one measure: headline, direction, sentence, chart, table, source, download."""
+    measure = plan.measures[measure_id]
+    figures = edition_figures(plan, edition, measure_id)
+    summary = summarise(measure, figures)
+    w = _Writer(plan, page_path, words)
+    t = w.t
+    if "summary" in parts:
+        if summary.latest is not None:
+            w.add(f"**{t('Latest figure:')}** {format_value(measure, summary.latest, words=words)} "
+                  f"({words.period(summary.latest.period)})")
+        if summary.trend:
+            w.add(f"**{t('Direction of travel:')}** {_trend_line(summary, words)}")
+        if summary.comparisons:
+            w.add(f"**{t('Compared with:')}** " + "; ".join(
+                f"{words.english(c.name)} {format_value(measure, c.figure, words=words)}"
+                + (" " + (t("(Peterborough is better)") if c.judgement == "better" else t("(Peterborough is worse)"))
+                   if c.judgement in ("better", "worse") else "")
+                for c in summary.comparisons))
+        target = measure.get("target")
+        if target:
+            status = {True: lambda: " " + t("We are meeting it."), False: lambda: " " + t("We are not meeting it yet."),
+                      None: lambda: ""}[summary.target_met]()
+            w.add(f"**{t('Target:')}** {target['text']}{status}")
+        w.add(sentence(summary, words))
+    if not summary.has_figures:
+        return w.markdown()
+    block_id = f"{measure_id}-{posixpath.splitext(page_path)[0].replace('/', '-')}"
+    if "chart" in parts:
+        chart_svg = chart(f"chart-{block_id}", t("{measure}: chart", measure=measure["plain_title"]),
+                          sentence(summary, words) + " " + t("The same figures are in the table below the chart."),
+                          [f for f in figures if f.value is not None], _series_order(measure, figures),
+                          _short_value(measure, words), words)
+        w.add(f'<figure class="plan-figure">{chart_svg}</figure>')
+    if "table" in parts:
+        w.add(f'<div class="plan-table">{figures_table(measure, figures, "table-" + block_id, plan, words)}</div>')
+    notes = [f for f in figures if f.note]
+    if notes and "table" in parts:
+        w.add(t("About these figures:"))
+        w.bullets(f"{_capital(words.period(f.period))}, {words.english(f.series)}: {words.english(f.note)}"
+                  for f in notes)
+    if "source" in parts:
+        sources = list(dict.fromkeys(f.source for f in figures))
+        w.add("*" + " ".join(w.source(s) for s in sources) + "*")
+        w.add(f"[{t('Download these figures (CSV)')}]({w.link(f'data/{measure_id}.csv')})")
+    return w.markdown()
