@@ -28,6 +28,7 @@ from .translations import (Translator, Words, default_language, handwritten_tran
 from .theme import Markup, markup_nav
 from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav,
                     edition_page_paths, edition_pages, expand_measure_directives, page_banner, translation_notices)
+from .urls import edition_folder, get_relative_url, page_url
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
 
@@ -98,10 +99,11 @@ class EditionBuild:
         for the language switcher. English is at <site>/<edition>/, another language at
         <site>/<language>/<edition>/."""
         source = self.languages[0][0]
-        depth = page_url.count("/") if page_url else 0
-        to_site_root = "../" * (depth + 1 + (0 if self.language == source else 1))
+        # Between languages, so from the site root.
+        here = edition_folder(self.edition_id, None if self.language == source else self.language) + page_url
         return [{"name": name, "lang": code, "dir": direction, "current": code == self.language,
-                 "link": to_site_root + ("" if code == source else f"{code}/") + f"{self.edition_id}/{page_url}"}
+                 "link": get_relative_url(edition_folder(self.edition_id, None if code == source else code) + page_url,
+                                          here)}
                 for code, name, direction in self.languages]
 
 
@@ -327,16 +329,6 @@ def _handwritten_pages(config) -> list[str]:
     return [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not is_translation(p.name)]
 
 
-def page_url(source_path: str) -> str:
-    """The directory URL MkDocs gives a Markdown source: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
-    stem = source_path[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
-
-
 #: The alias that always leads to the current edition, as mike names it.
 LATEST = "latest"
 
@@ -382,8 +374,9 @@ def write_latest_alias(site: Path, plan: Plan, source: Path) -> None:
     current = plan.editions[plan.current_edition_id()]
     for page in source.rglob("index.html"):
         relative = page.parent.relative_to(source).as_posix()
-        depth = 0 if relative == "." else relative.count("/") + 1
-        target = "../" * (depth + 1) + f"{current['id']}/" + ("" if relative == "." else relative + "/")
+        url = "" if relative == "." else relative + "/"
+        # latest/ sits beside the editions, in the same language's folder.
+        target = get_relative_url(edition_folder(current["id"]) + url, f"{LATEST}/{url}")
         out = site / LATEST / page.relative_to(source)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(redirect_html(target, current["title"], f"Go to this page in the {current['title']}"),

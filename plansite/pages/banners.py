@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Plan
 from ..translations import Words
+from ..urls import edition_folder, get_relative_url
 from .writer import ENGLISH
 
 
@@ -16,9 +17,9 @@ def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: s
         return None
     t = words.t
     current = words.edition(plan, plan.current_edition_id())
-    depth = page_url.count("/") if page_url else 0
     target = page_url if page_url in current_page_urls else ""
-    href = "../" * (depth + 1) + f"{current['id']}/{target}"
+    # Within the page's language, so from that language's folder.
+    href = get_relative_url(edition_folder(current["id"]) + target, edition_folder(edition_id) + page_url)
     same_page = bool(target) or page_url == ""
     heading = t("This is an archived plan.") if edition["status"] == "archived" else t("This is a draft plan.")
     text = (t("It is not the current plan. The current plan is the {edition}.", edition=current["title"])

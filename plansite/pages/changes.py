@@ -16,7 +16,7 @@ def changes_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
     w.add("# " + t("What changed in this refresh"))
     w.add(t("This page compares the {edition} with the plan it refreshes, the {base}.",
             edition=edition["title"], base=base["title"]) + " "
-          + f'<a href="{edition_root_url(w.path, base["id"], words)}">{t("Read the {edition}", edition=base["title"])}</a>.')
+          + f'<a href="{edition_root_url(w.path, base["id"], words, from_edition=edition["id"])}">{t("Read the {edition}", edition=base["title"])}</a>.')
     kinds = {"priorities": t("priority"), "themes": t("cross-cutting theme")}
     # Field names are the data's own (key_outcome, actions); they stay as written.
     sections = [

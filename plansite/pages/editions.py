@@ -15,7 +15,7 @@ def editions_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
     rows = []
     for other in plan.editions_newest_first():
         title = words.edition(plan, other["id"])["title"]
-        label = f'<a href="{edition_root_url(w.path, other["id"], words)}">{title}</a>'
+        label = f'<a href="{edition_root_url(w.path, other["id"], words, from_edition=edition["id"])}">{title}</a>'
         if other["id"] == edition["id"]:
             label += f" ({t('this edition')})"
         rows.append(f"| {label} | {format_period(other['period'], words)} | {status_words(words, other['status'])} | "

@@ -21,7 +21,7 @@ def history_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
         resolved = words.edition(plan, other["id"])
         # Translated text is escaped already; English from our own files is escaped here.
         text = (lambda value: value) if not words.is_source else escape
-        link = f'<a href="{edition_root_url(w.path, other["id"], words)}">{text(resolved["title"])}</a>'
+        link = f'<a href="{edition_root_url(w.path, other["id"], words, from_edition=edition["id"])}">{text(resolved["title"])}</a>'
         if other["id"] == edition["id"]:
             link += f" ({t('this edition')})"
 

@@ -1,20 +1,20 @@
 """The public list of languages the plan is translated into."""
 from __future__ import annotations
 
-import posixpath
 from html import escape
 
 from ..model import Plan
 from ..translations import Words
+from ..urls import edition_folder, get_relative_url, page_url
 from .writer import Page, _Writer
 
 
 def language_home_url(from_page: str, edition_id: str, language: str, words: Words, source: str = "en") -> str:
     """URL of an edition's home in a language: <site>/<edition>/ in the source language,
     <site>/<language>/<edition>/ in the others."""
-    depth = (0 if posixpath.basename(from_page) == "index.md" else 1) + from_page.count("/")
-    depth += 0 if words.is_source else 1
-    return "../" * (depth + 1) + ("" if language == source else f"{language}/") + f"{edition_id}/"
+    # Between languages, so from the site root.
+    here = edition_folder(edition_id, None if words.is_source else words.language) + page_url(from_page)
+    return get_relative_url(edition_folder(edition_id, None if language == source else language), here)
 
 
 def languages_page(plan: Plan, edition: dict, words: Words, completeness: list[dict]) -> Page:

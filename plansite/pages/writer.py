@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Plan
 from ..translations import Words
+from ..urls import edition_folder, get_relative_url, page_url
 
 
 #: The source language. It has no translator, so it never records anything: safe to share.
@@ -59,19 +60,20 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def edition_root_url(from_page: str, edition_id: str, words: Words = ENGLISH) -> str:
-    """URL of another edition's home, from a page published with directory URLs.
+def edition_root_url(from_page: str, edition_id: str, words: Words = ENGLISH, *, from_edition: str) -> str:
+    """URL of another edition's home, from the page from_page of the edition from_edition.
 
     Each edition is its own site under <site>/<edition id>/ (<site>/<language>/<edition id>/
     in another language), so the link leaves this edition's folder; it stays relative so
     the site works under any sub-path. An edition not translated into the page's language
     is linked in English.
     """
-    depth = 0 if posixpath.basename(from_page) == "index.md" else 1
-    depth += from_page.count("/")
+    here = page_url(from_page)
     if words.editions is not None and edition_id not in words.editions:
-        return "../" * (depth + 2) + f"{edition_id}/"
-    return "../" * (depth + 1) + f"{edition_id}/"
+        # Leaves the language's folder for the English edition: from the site root.
+        return get_relative_url(edition_folder(edition_id), edition_folder(from_edition, words.language) + here)
+    # Stays in the page's language: from that language's folder.
+    return get_relative_url(edition_folder(edition_id), edition_folder(from_edition) + here)
 
 
 class _Writer:
