@@ -149,12 +149,11 @@ def _plain_mkdocs_project(folder: Path) -> Path:
     config.pop("hooks")
     for edition_id in plan.editions:
         for language in render.edition_languages(ROOT, plan, edition_id):
-            os.environ[render.EDITION_VARIABLE], os.environ[render.LANGUAGE_VARIABLE] = edition_id, language
             loaded = load_config(str(ROOT / "mkdocs.yml"))
-            loaded.plan_preloaded = plan
             # Exactly what our hook hands MkDocs: the pages, with measures expanded and the
             # glossary's abbreviations defined, and the translated hand-written pages.
-            edition = render.prepare_edition(ROOT, loaded)
+            edition = render.prepare_edition(ROOT, loaded, render.EditionRequest(edition_id, language, plan),
+                                             list(loaded.nav or []))
             project = folder / render.site_folder(plan, language, edition_id).replace("/", "__")
             docs = project / "docs"
             shutil.copytree(ROOT / "docs", docs, ignore=lambda _, names: [n for n in names if is_translation(n)])
@@ -177,8 +176,6 @@ def _plain_mkdocs_project(folder: Path) -> Path:
                                   watch=[],
                                   theme=dict(config["theme"], language=language))
             (project / "mkdocs.yml").write_text(yaml.safe_dump(project_config, allow_unicode=True))
-    for name in (render.EDITION_VARIABLE, render.LANGUAGE_VARIABLE):
-        os.environ.pop(name, None)
     return folder
 
 

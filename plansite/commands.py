@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import PlanDataInvalid, command, format_json, format_report, format_warnings, sort_errors
 from .model import Plan
-from .render import BUILD_STATE, EDITION_VARIABLE, LANGUAGE_VARIABLE, BuildError, build_site
+from .render import BUILD_STATE, BuildError, EditionRequest, build_site
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
 from .validate import check_project, load_valid_plan, plan_from
 
@@ -119,17 +119,13 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     if language and language not in codes:
         raise CommandFailed(f"There is no language '{language}' in plan_data/languages.yaml. "
                             f"Choose one of: {', '.join(codes)}, or add it there.")
-    # The hook reads which edition and language to build from these, on every rebuild.
-    os.environ[EDITION_VARIABLE] = edition
-    if language:
-        os.environ[LANGUAGE_VARIABLE] = language
     in_language = f" in {language}" if language else ""
     echo(f"Previewing {plan.editions[edition]['title']}{in_language} at http://{dev_addr}/ "
          "(it rebuilds when you save a file in plan_data/ or docs/; press Ctrl+C to stop).")
     from mkdocs.exceptions import MkDocsException
 
     try:
-        serve_preview(Path(project_dir) / "mkdocs.yml", dev_addr, echo)
+        serve_preview(Path(project_dir) / "mkdocs.yml", dev_addr, echo, EditionRequest(edition, language))
     except MkDocsException as error:  # mkdocs.yml itself cannot be read
         raise CommandFailed(f"The preview stopped: {error}") from None
     except OSError as error:  # most often: the address is in use

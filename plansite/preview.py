@@ -107,9 +107,10 @@ def error_handler(state: RebuildState, site_dir: Path, inject: Callable[[bytes],
     return handle
 
 
-def serve_preview(config_file: Path, dev_addr: str, echo: Callable[[str], None]) -> None:
-    """Serve one edition (chosen through the environment the hook reads) at dev_addr, rebuilding
-    it whenever a watched file is saved. Mirrors mkdocs.commands.serve.serve, with our builder."""
+def serve_preview(config_file: Path, dev_addr: str, echo: Callable[[str], None], request=None) -> None:
+    """Serve the edition and language of request (a render.EditionRequest, which each rebuild's
+    config is handed) at dev_addr, rebuilding it whenever a watched file is saved. Mirrors
+    mkdocs.commands.serve.serve, with our builder."""
     from urllib.parse import urlsplit
 
     from mkdocs.commands.build import build
@@ -119,13 +120,20 @@ def serve_preview(config_file: Path, dev_addr: str, echo: Callable[[str], None])
     site_dir = Path(tempfile.mkdtemp(prefix="plan-preview-"))
     host, _, port = dev_addr.rpartition(":")
 
-    def get_config():
+    from .render import EditionRequest, add_plan_pages
+
+    def load():
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), dev_addr=dev_addr)
+        add_plan_pages(config, request or EditionRequest())
+        return config
+
+    def get_config():
+        config = load()
         config.site_url = serve_url
         return config
 
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), dev_addr=dev_addr)
+        config = load()
         config.plugins.on_startup(command="serve", dirty=False)
         mount_path = urlsplit(config.site_url or "/").path
         serve_url = _serve_url(host, int(port), mount_path)

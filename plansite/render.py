@@ -32,14 +32,31 @@ from .urls import edition_folder, get_relative_url, page_url
 from .validate import load_valid_plan
 from .versions import edition_measure_ids, resolve_edition
 
-#: The environment variables that tell the MkDocs hook which edition to build, and in which language.
-EDITION_VARIABLE = "PLAN_EDITION"
-LANGUAGE_VARIABLE = "PLAN_LANGUAGE"
+#: mike names the version it deploys in this environment variable; we use it as the edition id.
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
 
 
 class BuildError(Exception):
     """A build failed for a reason the user can fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class EditionRequest:
+    """Which edition one MkDocs build publishes and in which language, handed to the hook
+    (plansite.hook.PlanPages). None: the current edition, the source language, and
+    plan_data/ read and validated afresh; a whole-site build validates once and passes the plan,
+    and the cache it printed the leaflets into (None: the project's .cache/leaflets/)."""
+
+    edition_id: str | None = None
+    language: str | None = None
+    plan: Plan | None = None
+    leaflet_cache: Path | None = None
+
+    @classmethod
+    def from_mike(cls, environ=os.environ) -> "EditionRequest":
+        """For a build that MkDocs starts by itself: mike's `mkdocs build` names its version in
+        MIKE_DOCS_VERSION, the one way it can tell us; plain `mkdocs build` builds the current edition."""
+        return cls(edition_id=environ.get(MIKE_VERSION_VARIABLE) or None)
 
 
 @dataclass
@@ -158,26 +175,26 @@ def site_folder(plan: Plan, language: str, edition_id: str) -> str:
     return edition_id if language == default_language(plan) else f"{language}/{edition_id}"
 
 
-def prepare_edition(project_dir: Path, config) -> EditionBuild:
-    """Load and validate plan_data/, then set the MkDocs config up for one edition in one language."""
+def prepare_edition(project_dir: Path, config, request: EditionRequest, handwritten_nav: list) -> EditionBuild:
+    """Load and validate plan_data/ (unless the request brings the plan), then set the MkDocs
+    config up for the requested edition and language; handwritten_nav is the menu of the
+    hand-written pages, as mkdocs.yml has it."""
     # A whole-site build validates once and hands the plan to each edition's build;
     # `mkdocs serve` and `mkdocs build` read plan_data/ afresh on every build.
-    plan = getattr(config, "plan_preloaded", None)
+    plan = request.plan
     if plan is None:
         try:
             plan = load_valid_plan(project_dir)
         except PlanDataInvalid as invalid:
             raise BuildError(invalid.report()) from None
-    # mike names the version it deploys in MIKE_DOCS_VERSION; use it as the edition id.
-    edition_id = (os.environ.get(EDITION_VARIABLE) or os.environ.get(MIKE_VERSION_VARIABLE)
-                  or plan.current_edition_id())
+    edition_id = request.edition_id or plan.current_edition_id()
     if edition_id not in plan.editions:
         raise BuildError(
             f"There is no edition '{edition_id}' in plan_data/editions/. "
             f"Choose one of: {', '.join(sorted(plan.editions))}."
         )
     codes = [lang["code"] for lang in plan.languages]
-    language = os.environ.get(LANGUAGE_VARIABLE) or default_language(plan)
+    language = request.language or default_language(plan)
     if language not in codes:
         raise BuildError(f"There is no language '{language}' in plan_data/languages.yaml. "
                          f"Choose one of: {', '.join(codes)}, or add it to plan_data/languages.yaml.")
@@ -190,10 +207,6 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     if not words.is_source:
         words.editions = {e for e in plan.editions if language in edition_languages(project_dir, plan, e)}
     edition = words.edition(plan, edition_id)
-    # The same config object can be built more than once (a plugin may rebuild per
-    # language), so keep the hand-written nav from mkdocs.yml and rebuild from it.
-    if not hasattr(config, "plan_handwritten_nav"):
-        config.plan_handwritten_nav = list(config.nav or [])
     handwritten = _handwritten_pages(config)
     translated_pages, stale_pages = {}, {}
     for path in handwritten:
@@ -207,8 +220,8 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
                 if changed is not None:
                     stale_pages[path] = changed
     # Titles are HTML already (a translation is escaped once): marked so, the theme's `| e` keeps them as they are.
-    config.nav = markup_nav(edition_nav(plan, edition_id, words) + _handwritten_nav(config.plan_handwritten_nav, words,
-                                                                                    translated_pages))
+    config.nav = markup_nav(edition_nav(plan, edition_id, words)
+                            + _handwritten_nav(handwritten_nav, words, translated_pages))
     config.site_name = Markup(edition["title"])
     config.theme["language"] = language
     current = plan.current_edition_id()
@@ -217,7 +230,7 @@ def prepare_edition(project_dir: Path, config) -> EditionBuild:
     data_files = edition_data_files(plan, edition_id)
     # A whole-site build has printed every leaflet already, so they come from its cache; a
     # preview prints its edition's leaflets here, in one browser session.
-    cache = getattr(config, "plan_leaflet_cache", None) or default_cache(project_dir)
+    cache = request.leaflet_cache or default_cache(project_dir)
     leaflets = edition_leaflets(project_dir, plan, edition_id, words)
     print_leaflets([item.leaflet for item in leaflets], cache)
     leaflet = None
@@ -402,23 +415,17 @@ def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    saved = {name: os.environ.get(name) for name in (EDITION_VARIABLE, LANGUAGE_VARIABLE)}
-    os.environ[EDITION_VARIABLE] = edition_id
-    if language:
-        os.environ[LANGUAGE_VARIABLE] = language
-    else:
-        os.environ.pop(LANGUAGE_VARIABLE, None)
-    try:
-        config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-        config.plan_preloaded = plan
-        config.plan_leaflet_cache = leaflet_cache
-        build(config)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+    add_plan_pages(config, EditionRequest(edition_id, language, plan, leaflet_cache))
+    build(config)
+
+
+def add_plan_pages(config, request: EditionRequest) -> None:
+    """Hand a loaded MkDocs config the edition and language to build: the hook in mkdocs.yml
+    finds this among the plugins and prepares it."""
+    from .hook import NAME, PlanPages
+
+    config.plugins[NAME] = PlanPages(request)
 
 
 #: Where a built site remembers what each edition was built from.

@@ -69,12 +69,17 @@ def test_bad_data_on_a_rebuild_reaches_the_page(site_project, monkeypatch):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    monkeypatch.setenv("PLAN_EDITION", "2020-2023")
+    from plansite.render import EditionRequest, add_plan_pages
+
     site = site_project.root / "preview"
     site.mkdir()
     site_project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: archive")
     state = RebuildState()
-    config = lambda: load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(site))
+
+    def config():
+        loaded = load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(site))
+        add_plan_pages(loaded, EditionRequest("2020-2023"))
+        return loaded
     make_builder(build, config, site, state, lambda _: None)()
     assert state.failure.startswith("Found 1 problem in 1 file:\n\nplan_data/editions/2020-2023.yaml:10:9: "
                                     "error [invalid-value] A value is not one of those allowed\n")

@@ -1,0 +1,125 @@
+"""The MkDocs side of one build: an object that receives which edition and language to build,
+and holds what MkDocs' events need, so nothing travels in environment variables or in
+attributes added to MkDocs' config.
+
+hooks/plan_pages.py adds it to the build (our whole-site build hands it the request itself).
+It has no on_config method of its own: it is registered while MkDocs runs its config event,
+and the hook calls prepare() instead.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from . import render, sanitise, theme, translations
+
+#: The name it has among MkDocs' plugins.
+NAME = "plansite"
+
+
+class PlanPages:
+    """Adds one plan edition's generated pages, in one language, to one MkDocs build."""
+
+    def __init__(self, request: render.EditionRequest):
+        self.request = request
+        self.build: render.EditionBuild | None = None
+        #: The hand-written menu from mkdocs.yml, kept before prepare() replaces config.nav.
+        self.handwritten_nav: list | None = None
+
+    def prepare(self, config):
+        """Set the config up for the requested edition (on MkDocs' config event)."""
+        from mkdocs.exceptions import PluginError
+
+        # The same config object can be built more than once (a plugin may rebuild per
+        # language), so keep the hand-written nav from mkdocs.yml and rebuild from it.
+        if self.handwritten_nav is None:
+            self.handwritten_nav = list(config.nav or [])
+        try:
+            self.build = render.prepare_edition(Path(config.config_file_path).parent, config, self.request,
+                                                self.handwritten_nav)
+        except render.BuildError as error:
+            raise PluginError(str(error)) from None
+        # The 404 page has no page events; its switcher leads to each language's home.
+        config.extra["alternate"] = self.build.alternates("")
+        if not self.build.words.is_source and not any(
+                isinstance(e, translations.TranslatedPageMarkdown) for e in config.markdown_extensions):
+            # Translated pages are read without attribute lists; the site's other pages keep them.
+            config.markdown_extensions.append(translations.TranslatedPageMarkdown())
+        return config
+
+    def on_env(self, env, config, files):
+        # Compiling Material's templates is half of each edition's build; cache the bytecode.
+        env.bytecode_cache = render.template_cache(Path(config.config_file_path).parent)
+        return env
+
+    # Runs late so that plugins which rewrite the file list see our pages last.
+    @event_priority(-100)
+    def on_files(self, files, config):
+        from mkdocs.exceptions import PluginError
+        from mkdocs.structure.files import File
+
+        build = self.build
+        for file in list(files):
+            # Translations of hand-written pages (page.pl.md) are not pages of their own: they
+            # replace their English page in their language's build.
+            if file.src_uri.endswith(".md") and translations.is_translation(Path(file.src_uri).name):
+                files.remove(file)
+        for path, markdown in build.translated_pages.items():
+            files.remove(files.get_file_from_path(path))
+            files.append(File.generated(config, path, content=markdown))
+        for page in build.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(
+                    f"docs/{page.path} has the same path as a page generated from plan_data/. "
+                    f"Rename or remove docs/{page.path}."
+                )
+            files.append(File.generated(config, page.path, content=page.markdown))
+        for data_file in build.data_files:
+            files.append(File.generated(config, data_file.path, content=data_file.content))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        from mkdocs.exceptions import PluginError
+
+        try:
+            return self.build.page_markdown(markdown, page.file.src_uri)
+        except render.BuildError as error:
+            raise PluginError(str(error)) from None
+
+    def on_page_content(self, html, page, config, files):
+        if self.build.words.is_source:
+            return html
+        if self.build.is_untranslated(page.file.src_uri, page.file.generated_by is not None):
+            html = render.untranslated_notice_html(self.build.words) + f'<div lang="en" dir="ltr">{html}</div>'
+        # Every page in another language carries a translator's words: whatever they are, only the
+        # elements, attributes and link schemes our pages use reach the reader.
+        return sanitise.clean_html(html)
+
+    def on_page_context(self, context, page, config, nav):
+        context["plan_banner"] = self.build.banner(page.url)
+        # The language switcher leads to this same page in each language.
+        config.extra["alternate"] = self.build.alternates(page.url)
+        return context
+
+    def on_post_page(self, output, page, config):
+        return self._fix(output, config)
+
+    def on_post_template(self, output_content, template_name, config):
+        return self._fix(output_content, config) if template_name.endswith(".html") else output_content
+
+    @event_priority(-100)
+    def on_post_build(self, config):
+        # The search index is written from the pages' text, before their English was marked.
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            text = index.read_text(encoding="utf-8")
+            index.write_text(translations.strip_markers(text), encoding="utf-8")
+
+    def _fix(self, html, config):
+        words = self.build.words
+        html = theme.fix_html(html, **self.build.theme_labels(config.site_name))
+        html = theme.set_direction(html, words.direction)
+        html = theme.drop_alternate_links(html)
+        return html if words.is_source else theme.mark_languages(html)
