@@ -64,7 +64,7 @@ def test_a_failed_rebuild_shows_the_report_instead_of_stale_pages(tmp_path):
     assert handle(404) == b"not here"
 
 
-def test_bad_data_on_a_rebuild_reaches_the_page(site_project, monkeypatch):
+def test_bad_data_on_a_rebuild_reaches_the_page(site_project):
     """The real hook, in a real MkDocs build, with data broken while the preview runs."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
