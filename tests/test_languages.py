@@ -39,9 +39,11 @@ def translate(path: Path, texts: dict[str, str]) -> None:
         write_po(handle, catalog, include_previous=True)
 
 
-@pytest.fixture
-def translated(site_project):
-    """The fixture site with Polish (a draft) and Urdu (reviewed), a few texts translated."""
+@pytest.fixture(scope="module")
+def translated(module_site_project):
+    """The fixture site with Polish (a draft) and Urdu (reviewed), a few texts translated; built
+    once for the module, because its tests only read it."""
+    site_project = module_site_project
     site_project.write("plan_data/languages.yaml", LANGUAGES)
     translations(site_project.root, "extract")
     translate(po_path(site_project.root, "pl", REFRESH), {"title": "Przykładowy plan 2021/22",
