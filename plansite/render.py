@@ -203,9 +203,10 @@ def prepare_edition(project_dir: Path, config, request: EditionRequest, handwrit
         raise BuildError(f"The edition '{edition_id}' has no translation into '{language}' yet. "
                          f"Run {command('translations', 'extract')}, translate some of "
                          f"plan_data/translations/{language}/{edition_id}.po, then build again.")
-    words = Words.for_language(project_dir, plan, language)
-    if not words.is_source:
-        words.editions = {e for e in plan.editions if language in edition_languages(project_dir, plan, e)}
+    # In another language, the editions it has: links to any other go to the English.
+    published = None if language == default_language(plan) else frozenset(
+        e for e in plan.editions if language in edition_languages(project_dir, plan, e))
+    words = Words.for_language(project_dir, plan, language, editions=published)
     edition = words.edition(plan, edition_id)
     handwritten = _handwritten_pages(config)
     translated_pages, stale_pages = {}, {}

@@ -11,6 +11,8 @@ from babel.messages.pofile import read_po
 from .texts import SITE_CATALOG
 
 TRANSLATIONS_DIR = "translations"
+#: How extract notes, on a stale message, when it found that the English had changed.
+ENGLISH_CHANGED = "English changed on "
 
 
 def po_path(root: Path, language: str, edition_id: str) -> Path:

@@ -8,13 +8,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from ..model import Plan
-from .catalogues import _read, has_translation, message_key, po_path
-from .handwritten import TranslationUnreadable, _TRANSLATED_FROM, english_hash, is_translation, read_translated_page, split_front_matter
+from .catalogues import ENGLISH_CHANGED, _read, has_translation, message_key, po_path
+from .handwritten import (_TRANSLATED_FROM, TranslationUnreadable, english_hash, is_translation, read_translated_page,
+                          split_front_matter)
 from .languages import translated_languages
 from .texts import PLAN_CATALOG, SITE_CATALOG, edition_messages, plan_messages, ui_messages
-
-#: How extract notes, on a stale message, when it found that the English had changed.
-ENGLISH_CHANGED = "English changed on "
 
 
 class Counts(NamedTuple):
