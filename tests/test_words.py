@@ -122,3 +122,14 @@ def test_no_code_assigns_to_an_attribute_of_words():
             found += [f"{path.name}:{node.lineno}" for target in targets if isinstance(target, ast.Attribute)
                       and isinstance(target.value, ast.Name) and "words" in target.value.id.lower()]
     assert found == []
+
+
+def test_ui_messages_reads_the_whole_package_from_the_translations_package():
+    """The site's own words are found in every module of plansite: the pages package and the
+    translations package's own Formats (period labels) too, in the order the code has them."""
+    from plansite.translations import ui_messages
+
+    found = ui_messages()
+    assert "What our sources include" in found  # plansite/pages/home.py
+    assert found["{start} to {end}"] == "{start} to {end}"  # plansite/translations/formats.py
+    assert found["the latest {months} month"] == ("the latest {months} month", "the latest {months} months")
