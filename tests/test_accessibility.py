@@ -93,3 +93,15 @@ def test_every_page_reflows_at_320_pixels(real_site, real_site_url):
                 too_wide.append(f"{path}: {width}px")
         browser.close()
     assert too_wide == []
+
+
+def test_axe_finds_a_known_violation(tmp_path):
+    """The axe run cannot pass by accident: a page with an unlabelled image fails it, at each
+    width and in each palette."""
+    require_tools()
+    page = tmp_path / "bad.html"
+    page.write_text('<!doctype html><html lang="en"><head><title>Bad</title></head>'
+                    '<body><main><h1>Bad</h1><img src="x.png"></main></body></html>', encoding="utf-8")
+    found = axe_violations([page.as_uri()])
+    assert len(found) == len(WIDTHS) * len(SCHEMES)
+    assert all(" image-alt (critical): " in line for line in found), found
