@@ -27,9 +27,6 @@ MAX_YAML_BYTES = 10 << 20
 #: Explicit tags a person may write: YAML's core types. Anything else (!!python/object,
 #: !!binary, a custom !tag) is refused before it is constructed.
 _CORE_TAGS = {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
-_YAML_FIX = ("Check the indentation and punctuation on this line and the one above it: "
-             "every nested key is indented by the same number of spaces, text containing ': ' or "
-             "starting with a special character is put in quotes, and list items start with '- '.")
 # libyaml parses several times faster and gives the same line and column marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -65,9 +62,13 @@ class Document:
                 return (None, None)
             path = path[:-1]
 
-    def error(self, code: str, path: tuple, message: str, fix: str, *, key: bool = False) -> DataError:
+    def error(self, code: str, path: tuple, *legacy, key: bool = False, case: str = "", **values) -> DataError:
+        """The error `code` (see errors.ERRORS) at path: at its key when key is true."""
         line, column = self.position(path, key=key)
-        return DataError(code, self.file, line, column, format_path(path), message, fix)
+        if legacy:  # TEMPORARY while call sites move to the catalogue: (message, fix) as written
+            return DataError(code, self.file, line, column, format_path(path), *legacy)
+        return DataError.of(code, file=self.file, line=line, column=column, path=format_path(path), case=case,
+                            **values)
 
 
 @dataclass
@@ -111,8 +112,9 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
         self.values = 0
 
-    def refuse(self, code: str, node, message: str, fix: str) -> _Refused:
-        return _Refused(DataError(code, self.doc.file, *_at(node), "", message, fix))
+    def refuse(self, code: str, node, *, case: str = "", **values) -> _Refused:
+        line, column = _at(node)
+        return _Refused(DataError.of(code, file=self.doc.file, line=line, column=column, case=case, **values))
 
     def build(self, node, path: tuple):
         # Aliases are expanded here, so this is where their size is counted; the depth check
@@ -121,15 +123,10 @@ class _Builder:
         if self.values > MAX_VALUES:
             # Point at the top-level key whose value grows too large, not deep inside what it repeats.
             line, column = self.doc.key_positions.get(path[:1], _at(node))
-            raise _Refused(DataError(
-                "yaml-too-large", self.doc.file, line, column, "",
-                f"the file expands to more than {MAX_VALUES:,} values, because of aliases (*name) that repeat "
-                "other parts.",
-                "Write the values out instead of using anchors (&name) and aliases (*name)."))
+            raise _Refused(DataError.of("yaml-too-large", file=self.doc.file, line=line, column=column,
+                                        case="expands", limit=MAX_VALUES))
         if len(path) > MAX_DEPTH:
-            raise self.refuse("yaml-too-deep", node, f"the values are nested more than {MAX_DEPTH} levels deep.",
-                              "Plan data needs only a few levels: check the indentation, and remove "
-                              "aliases (*name) that refer to the part they are in.")
+            raise self.refuse("yaml-too-deep", node, case="alias", limit=MAX_DEPTH)
         self.doc.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             self.doc.container_paths.add(path)
@@ -140,11 +137,8 @@ class _Builder:
                 key_path = path + (key,)
                 if key in result:
                     line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                    self.errors.append(DataError(
-                        "duplicate-key", self.doc.file, line, column, format_path(key_path),
-                        f"the key '{key}' appears twice here; YAML would silently keep only the last one.",
-                        f"Delete one of the two '{key}' entries, or merge them.",
-                    ))
+                    self.errors.append(DataError.of("duplicate-key", file=self.doc.file, line=line, column=column,
+                                                    path=format_path(key_path), name=key))
                 self.doc.key_positions[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, key_path)
             return result
@@ -165,13 +159,12 @@ class _Builder:
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             # An explicit core tag on a value it cannot hold, such as !!int abc.
             tag = node.tag.rsplit(":", 1)[-1]
-            raise self.refuse("yaml-tag", node, f"{quoted(node.value)} cannot be read as the type !!{tag} it is tagged with.",
-                              f"Remove the tag !!{tag}, or correct the value.") from None
+            raise self.refuse("yaml-tag", node, case="value", value=quoted(node.value), tag=tag) from None
         if isinstance(value, float) and not math.isfinite(value):
             # .inf, .nan or 1e999 would be published as a figure, and are not valid JSON.
-            self.errors.append(DataError(
-                "out-of-range", self.doc.file, *_at(node), "", f"{quoted(node.value)} is not a finite number.",
-                "Write the number itself, such as 100 or 5.6."))
+            line, column = _at(node)
+            self.errors.append(DataError.of("out-of-range", file=self.doc.file, line=line, column=column,
+                                            case="infinite", value=quoted(node.value)))
             return node.value
         return value
 
@@ -197,26 +190,22 @@ def _prescan(text: str, display_name: str) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Refused(DataError(
-                    "yaml-too-deep", display_name, *_at(event), "",
-                    f"the values are nested more than {MAX_DEPTH} levels deep.",
-                    "Plan data needs only a few levels: check the brackets and the indentation here."))
+                line, column = _at(event)
+                raise _Refused(DataError.of("yaml-too-deep", file=display_name, line=line, column=column,
+                                            limit=MAX_DEPTH))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise _Refused(DataError(
-                    "yaml-too-large", display_name, *_at(event), "",
-                    f"the file uses more than {MAX_ALIASES} aliases (*name).",
-                    "Write the values out instead of using anchors (&name) and aliases (*name)."))
+                line, column = _at(event)
+                raise _Refused(DataError.of("yaml-too-large", file=display_name, line=line, column=column,
+                                            limit=MAX_ALIASES))
         tag = getattr(event, "tag", None)
         if tag not in _CORE_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(DataError(
-                "yaml-tag", display_name, *_at(event), "",
-                f"the tag {quoted(shown)} is not allowed in plan data.",
-                f"Delete {quoted(shown)}; write the value as plain text, in quotes if it starts with a special character."))
+            line, column = _at(event)
+            raise _Refused(DataError.of("yaml-tag", file=display_name, line=line, column=column, tag=quoted(shown)))
 
 
 def load_document(path: Path, display_name: str, errors: list[DataError]) -> Document | None:
@@ -224,24 +213,15 @@ def load_document(path: Path, display_name: str, errors: list[DataError]) -> Doc
     doc = Document(file=display_name, data=None)
     size = path.stat().st_size
     if size > MAX_YAML_BYTES:
-        errors.append(DataError(
-            "yaml-too-large", display_name, None, None, "",
-            f"the file is {size / 2**20:,.0f} MB; plan data files are a few hundred KB at most, and "
-            f"one over {MAX_YAML_BYTES >> 20} MB is not read.",
-            "Check that this is the file you meant to save here; split a very long file into several.",
-        ))
+        errors.append(DataError.of("yaml-too-large", file=display_name, case="size", size=size / 2**20,
+                                   limit=MAX_YAML_BYTES >> 20))
         return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(raw, exc.start)
-        errors.append(DataError(
-            "yaml-syntax", display_name, line, column, "",
-            "the file is not UTF-8 text: this line holds a character saved in another encoding "
-            "(such as Windows-1252).",
-            "Save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8).",
-        ))
+        errors.append(DataError.of("yaml-syntax", file=display_name, line=line, column=column, case="encoding"))
         return None
     try:
         _prescan(text, display_name)
@@ -258,22 +238,15 @@ def load_document(path: Path, display_name: str, errors: list[DataError]) -> Doc
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "the YAML could not be read"
         context = f" ({exc.context})" if exc.context else ""
-        errors.append(DataError(
-            "yaml-syntax", display_name,
-            mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
-            f"{problem}{context}.", _YAML_FIX,
-        ))
+        errors.append(DataError.of("yaml-syntax", file=display_name, line=mark.line + 1 if mark else None,
+                                   column=mark.column + 1 if mark else None, problem=f"{problem}{context}"))
         return None
     except yaml.reader.ReaderError as exc:
         # A control character (a NUL, a bell...): libyaml gives its position in the text.
         line, column = _text_position(text, exc.position)
         character = ord(exc.character) if isinstance(exc.character, str) else exc.character
-        errors.append(DataError(
-            "yaml-syntax", display_name, line, column, "",
-            f"the file holds a control character (#x{character:04x}) that YAML does not allow.",
-            "Delete the invisible character on this line (retyping the line removes it); it often "
-            "comes from copying text out of another program.",
-        ))
+        errors.append(DataError.of("yaml-syntax", file=display_name, line=line, column=column, case="control",
+                                   character=character))
         return None
     return doc
 
@@ -299,19 +272,11 @@ def load_project(root: Path) -> tuple[RawProject, list[DataError]]:
             if doc is None:
                 project.unreadable.append(name(path))
         elif required:
-            errors.append(DataError(
-                "missing-file", name(path), None, None, "",
-                f"plan_data/{file_name} does not exist.",
-                f"Create plan_data/{file_name}; see the README's section 'Editing the plan data'.",
-            ))
+            errors.append(DataError.of("missing-file", file=name(path), name=file_name))
     for folder, target in ((MEASURES_DIR, project.measures), (EDITIONS_DIR, project.editions)):
         paths = sorted((data_dir / folder).glob("*.yaml")) + sorted((data_dir / folder).glob("*.yml"))
         if not paths:
-            errors.append(DataError(
-                "missing-file", f"plan_data/{folder}/", None, None, "",
-                f"there are no .yaml files in plan_data/{folder}/.",
-                f"Add at least one .yaml file to plan_data/{folder}/.",
-            ))
+            errors.append(DataError.of("missing-file", file=f"plan_data/{folder}/", case="folder", folder=folder))
         for path in paths:
             doc = load_document(path, name(path), errors)
             if doc is not None:
