@@ -90,9 +90,9 @@ class ErrorType:
             raise KeyError(f"error {self.code!r} has no case {case!r}")
         return self.cases[case]
 
-    def part(self, name: str, **values) -> str:
+    def part(self, phrase: str, /, **values) -> str:
         """One of the optional phrases, filled in."""
-        return _fill(self.parts[name], values, self.parts[name])
+        return _fill(self.parts[phrase], values, self.parts[phrase])
 
     def fill(self, case: str, values: dict) -> tuple[str, str]:
         """The message and fix of a case with its values; a value missing or unused raises."""
@@ -433,7 +433,7 @@ _DEFINITIONS = (
               + " if there is none), " + ATTACH + "; or correct the period.",
               cases={"unread": ("the measure '{measure}' reads its figures from {files}, not from this file, so this "
                                 "row is shown nowhere.",
-                                "Add {file} to the measure's 'data' in plan_data/measures/ (a list of files, "
+                                "Add {name} to the measure's 'data' in plan_data/measures/ (a list of files, "
                                 "or a pattern such as quarterly-*.csv), or move the row into one of its files.")},
               parts={"years": "{edition} ({start}–{end})", "no-file": "no file", "at": "row {row}"}),
     ErrorType("unread-data-file", "No measure reads a data file",
@@ -457,9 +457,9 @@ ERRORS: Mapping[str, ErrorType] = MappingProxyType({kind.code: kind for kind in 
 ERROR_TYPES: Mapping[str, str] = MappingProxyType({code: kind.title for code, kind in ERRORS.items()})
 
 
-def part(code: str, name: str, **values) -> str:
+def part(code: str, phrase: str, /, **values) -> str:
     """An optional phrase of code's message (see ErrorType.parts)."""
-    return ERRORS[code].part(name, **values)
+    return ERRORS[code].part(phrase, **values)
 
 
 @dataclass(frozen=True)
@@ -477,7 +477,7 @@ class DataError:
     severity: str = "error"
 
     @classmethod
-    def of(cls, code: str, *, file: str, line: int | None = None, column: int | None = None, path: str = "",
+    def of(cls, code: str, /, *, file: str, line: int | None = None, column: int | None = None, path: str = "",
            case: str = "", severity: str = "error", **values) -> "DataError":
         """The error `code` (a case of it, when given) with its message and fix filled in from
         values. An unknown code, an unknown case, or a value missing or unused raises at once."""

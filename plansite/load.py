@@ -62,7 +62,7 @@ class Document:
                 return (None, None)
             path = path[:-1]
 
-    def error(self, code: str, path: tuple, *legacy, key: bool = False, case: str = "", **values) -> DataError:
+    def error(self, code: str, path: tuple, /, *legacy, key: bool = False, case: str = "", **values) -> DataError:
         """The error `code` (see errors.ERRORS) at path: at its key when key is true."""
         line, column = self.position(path, key=key)
         if legacy:  # TEMPORARY while call sites move to the catalogue: (message, fix) as written

@@ -5,7 +5,6 @@ at once, each with a stable code, its file, line, key path and a fix.
 """
 from __future__ import annotations
 
-import difflib
 
 import dataclasses
 import re
@@ -15,7 +14,7 @@ from pathlib import Path
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
-from .errors import DataError, PlanDataInvalid, command
+from .errors import DataError, PlanDataInvalid, did_you_mean, expected, nearest, part, quoted
 from .load import Document, RawProject, load_project
 from .measures import DATA_DIR, Figure, in_edition, measure_data_files, read_all_figures
 from .model import Plan, build_plan, edition_order, source_refs
@@ -55,8 +54,7 @@ def _short(value) -> str:
 
 
 def _expected(schema: dict) -> str:
-    description = schema.get("description")
-    return f" Expected: {description}" if description else ""
+    return expected(schema.get("description"))
 
 
 def _schema_error(doc: Document, error: ValidationError) -> list[DataError]:
@@ -72,20 +70,13 @@ def _schema_error(doc: Document, error: ValidationError) -> list[DataError]:
         fitting = [e for e in error.context if e.validator != "type"]
         return _schema_error(doc, best_match(fitting or error.context))
     if isinstance(value, str) and PLACEHOLDER in value:
-        return [doc.error(
-            "not-filled-in", path,
-            f"this still says {PLACEHOLDER}.",
-            "Replace the whole FILL IN text with the real value." + _expected(schema),
-        )]
+        return [doc.error("not-filled-in", path, placeholder=PLACEHOLDER, expected=_expected(schema))]
     if kind == "required":
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         out = []
         for name in missing:
-            out.append(doc.error(
-                "missing-field", path + (name,),
-                f"the required field '{name}' is missing.",
-                f"Add a line '{name}: ...' here." + _expected(schema.get("properties", {}).get(name, {})),
-            ))
+            out.append(doc.error("missing-field", path + (name,), name=name,
+                                 expected=_expected(schema.get("properties", {}).get(name, {}))))
         return out
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
@@ -93,50 +84,26 @@ def _schema_error(doc: Document, error: ValidationError) -> list[DataError]:
         for name in value:
             if name in allowed:
                 continue
-            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-            hint = f"Did you mean '{close[0]}'? Rename the key." if close else "Remove it or rename it."
-            out.append(doc.error(
-                "unknown-key", path + (name,),
-                f"'{name}' is not a key allowed here.",
-                f"{hint} Allowed keys here: {', '.join(allowed)}.", key=True,
-            ))
+            close = nearest(name, allowed)
+            out.append(doc.error("unknown-key", path + (name,), key=True, name=name, allowed=", ".join(allowed),
+                                 **({"case": "near", "near": close} if close else {})))
         return out
     if kind == "type":
         expected = error.validator_value
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
-        return [doc.error(
-            "wrong-type", path,
-            f"expected {names}, found {_describe_type(value)}.",
-            f"Write {names} here." + _expected(schema),
-        )]
+        return [doc.error("wrong-type", path, names=names, found=_describe_type(value), expected=_expected(schema))]
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
-        close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.5)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
-        return [doc.error(
-            "invalid-value", path,
-            f"{_short(value)} is not allowed here; allowed values: {', '.join(map(str, allowed))}.",
-            f"{hint}Use one of: {', '.join(map(str, allowed))}.",
-        )]
+        return [doc.error("invalid-value", path, value=_short(value), allowed=", ".join(map(str, allowed)),
+                          suggestion=did_you_mean(value, allowed, cutoff=0.5))]
     if kind == "pattern":
-        return [doc.error(
-            "invalid-format", path,
-            f"{_short(value)} is not in the expected format.",
-            "Correct the value." + _expected(schema),
-        )]
+        return [doc.error("invalid-format", path, value=_short(value), expected=_expected(schema))]
     if kind in ("minLength", "minItems"):
-        return [doc.error(
-            "empty-value", path,
-            "this value is empty.",
-            "Fill it in, or remove the key if it is optional." + _expected(schema),
-        )]
+        return [doc.error("empty-value", path, expected=_expected(schema))]
     if kind in ("minimum", "maximum"):
-        return [doc.error(
-            "out-of-range", path,
-            f"{value} is {'below the minimum' if kind == 'minimum' else 'above the maximum'} of {error.validator_value}.",
-            "Correct the number." + _expected(schema),
-        )]
-    return [doc.error("invalid-value", path, error.message + ".", "Correct the value." + _expected(schema))]
+        return [doc.error("out-of-range", path, case="" if kind == "minimum" else "maximum", value=value,
+                          limit=error.validator_value, expected=_expected(schema))]
+    return [doc.error("invalid-value", path, case="other", problem=error.message, expected=_expected(schema))]
 
 
 def _check_schema(doc: Document, schema_name: str) -> list[DataError]:
@@ -144,11 +111,6 @@ def _check_schema(doc: Document, schema_name: str) -> list[DataError]:
     for error in validator(schema_name).iter_errors(doc.data):
         errors.extend(_schema_error(doc, error))
     return errors
-
-
-def _suggest(value: str, known) -> str:
-    close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'? " if close else ""
 
 
 def _items(data, *keys):
@@ -160,8 +122,9 @@ def _items(data, *keys):
     return data if isinstance(data, list) else []
 
 
-def _check_duplicates(entries, what: str, fix: str) -> list[DataError]:
-    """entries: (doc, path, id). Report every occurrence after the first."""
+def _check_duplicates(entries, case: str) -> list[DataError]:
+    """entries: (doc, path, id). Report every occurrence after the first, as that case of
+    duplicate-id ("" for sources)."""
     errors, first_seen = [], {}
     for doc, path, ident in entries:
         if not isinstance(ident, str):
@@ -169,11 +132,8 @@ def _check_duplicates(entries, what: str, fix: str) -> list[DataError]:
         if ident in first_seen:
             first_doc, first_path = first_seen[ident]
             line, _ = first_doc.position(first_path)
-            errors.append(doc.error(
-                "duplicate-id", path,
-                f"the {what} id '{ident}' is already used in {first_doc.file}" + (f" line {line}" if line else "") + ".",
-                fix,
-            ))
+            first = part("duplicate-id", "line", file=first_doc.file, line=line) if line else first_doc.file
+            errors.append(doc.error("duplicate-id", path, case=case, id=ident, first=first))
         else:
             first_seen[ident] = (doc, path)
     return errors
@@ -186,10 +146,7 @@ def _check_real_dates(doc, data, path: tuple = ()) -> list[DataError]:
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "date" and isinstance(value, str) and _DATE_SHAPE.match(value) and not _is_real_date(value):
-                out.append(doc.error(
-                    "invalid-format", path + (key,), f"'{value}' is not a date in the calendar.",
-                    "Write the date the source gives as YYYY-MM-DD (such as 2018-11-13), YYYY-MM or YYYY, "
-                    "with a month from 01 to 12 and a day that month has."))
+                out.append(doc.error("invalid-format", path + (key,), case="date", value=value))
             else:
                 out += _check_real_dates(doc, value, path + (key,))
     elif isinstance(data, list):
@@ -218,20 +175,18 @@ def _cross_checks(project: RawProject) -> list[DataError]:
     if sources_doc:
         errors += _check_duplicates(
             [(sources_doc, ("sources", i, "id"), s.get("id")) for i, s in enumerate(_items(sources_doc.data, "sources")) if isinstance(s, dict)],
-            "source", "Give each source document its own id.")
+            "")
 
     measure_entries = []
     for doc in project.measures:
         for index, measure in enumerate(_items(doc.data, "measures")):
             if isinstance(measure, dict):
                 measure_entries.append((doc, ("measures", index, "id"), measure.get("id")))
-    errors += _check_duplicates(measure_entries, "measure", "Declare each measure once; editions refer to it by id.")
+    errors += _check_duplicates(measure_entries, "measure")
     measure_ids = {ident for _, _, ident in measure_entries}
 
     edition_entries = [(doc, ("id",), doc.data.get("id")) for doc in project.editions if isinstance(doc.data, dict)]
-    errors += _check_duplicates(
-        edition_entries, "edition",
-        "Each edition needs its own id, because the id is its web address; rename one of them.")
+    errors += _check_duplicates(edition_entries, "edition")
 
     for doc in project.documents():
         errors += _check_real_dates(doc, doc.data)
@@ -242,11 +197,8 @@ def _cross_checks(project: RawProject) -> list[DataError]:
             continue
         for path, ident in source_refs(doc.data):
             if ident not in source_ids:
-                errors.append(doc.error(
-                    "unknown-source", path,
-                    f"'{ident}' is not the id of a document in plan_data/sources.yaml.",
-                    f"{_suggest(ident, source_ids)}Use the id of a source in plan_data/sources.yaml, or add the document there first.",
-                ))
+                errors.append(doc.error("unknown-source", path, id=quoted(ident),
+                                        suggestion=did_you_mean(ident, source_ids - {None})))
 
     editions = {doc.data["id"]: doc for doc in project.editions
                 if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
@@ -256,18 +208,16 @@ def _cross_checks(project: RawProject) -> list[DataError]:
     if project.glossary is not None:
         terms = [(project.glossary, ("terms", i, "term"), t.get("term"))
                  for i, t in enumerate(_items(project.glossary.data, "terms")) if isinstance(t, dict)]
-        errors += _check_duplicates(terms, "glossary term", "Give each term one entry.")
+        errors += _check_duplicates(terms, "term")
     errors += _check_periods(editions)
     errors += _check_current(project.editions)
     return errors
 
 
 def _check_measure_ids(doc: Document, ids, path: tuple, measure_ids: set) -> list[DataError]:
-    return [doc.error(
-        "unknown-measure", path + (index,),
-        f"'{measure}' is not a measure in plan_data/measures/.",
-        f"{_suggest(measure, measure_ids)}Use the id of a measure in plan_data/measures/, or declare it there first.",
-    ) for index, measure in enumerate(ids) if isinstance(measure, str) and measure not in measure_ids]
+    return [doc.error("unknown-measure", path + (index,), id=quoted(measure),
+                      suggestion=did_you_mean(measure, measure_ids - {None}))
+            for index, measure in enumerate(ids) if isinstance(measure, str) and measure not in measure_ids]
 
 
 def _check_measure_refs(doc: Document, items, base_path: tuple, measure_ids: set) -> list[DataError]:
@@ -299,45 +249,25 @@ def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[Data
 
     known_items: set[str] = set()
     if kind == "plan":
-        errors += _check_duplicates(own_ids, "priority or theme", "Give each priority and theme its own id within the edition.")
+        errors += _check_duplicates(own_ids, "item")
         known_items = {ident for _, _, ident in own_ids if isinstance(ident, str)}
         for key in ("base", "changes"):
             if key in data:
-                errors.append(doc.error(
-                    "plan-has-changes", (key,),
-                    f"an edition of kind 'plan' cannot have '{key}'; only a refresh is written as changes to a base plan.",
-                    "Set 'kind: refresh' if this edition refreshes a plan, or remove this key.", key=True,
-                ))
+                errors.append(doc.error("plan-has-changes", (key,), key=True, name=key))
     elif kind == "refresh":
         for key in ("priorities", "themes"):
             if key in data:
-                errors.append(doc.error(
-                    "refresh-has-priorities", (key,),
-                    f"a refresh does not copy its plan's {key}; it lists only what it changes.",
-                    f"Move what this refresh adds, retires or updates under 'changes: {key}: add/retire/update', and delete the rest.",
-                    key=True,
-                ))
+                errors.append(doc.error("refresh-has-priorities", (key,), key=True, items=key))
         base_id = data.get("base")
         if "base" not in data:
-            errors.append(doc.error(
-                "missing-field", ("base",),
-                "a refresh must name the plan it refreshes in 'base'.",
-                "Add a line 'base: <id of the plan>', for example 'base: 2017-2020'.",
-            ))
+            errors.append(doc.error("missing-field", ("base",), case="base"))
         elif isinstance(base_id, str) and base_id not in editions:
-            errors.append(doc.error(
-                "unknown-edition", ("base",),
-                f"the base edition '{base_id}' does not exist.",
-                f"{_suggest(base_id, editions)}Use the id of a plan in plan_data/editions/: {', '.join(sorted(editions))}.",
-            ))
+            errors.append(doc.error("unknown-edition", ("base",), id=base_id, suggestion=did_you_mean(base_id, editions),
+                                    known=", ".join(sorted(editions))))
         elif isinstance(base_id, str):
             base = editions[base_id].data
             if base.get("kind") == "refresh":
-                errors.append(doc.error(
-                    "invalid-base", ("base",),
-                    f"the base '{base_id}' is a refresh, not a plan.",
-                    f"Set 'base' to the plan that '{base_id}' refreshes ({base.get('base', 'its base')}).",
-                ))
+                errors.append(doc.error("invalid-base", ("base",), id=base_id, base=base.get("base", "its base")))
             elif base.get("kind") == "plan":  # any other kind is reported in the base's own file
                 errors += _check_changes(doc, base, measure_ids)
                 known_items = set(_item_ids(base, "priorities") + _item_ids(base, "themes"))
@@ -347,11 +277,9 @@ def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[Data
         for index, row in enumerate(_items(data, "linkage", "rows")):
             ident = row.get("priority") if isinstance(row, dict) else None
             if isinstance(ident, str) and ident not in known_items:
-                errors.append(doc.error(
-                    "unknown-priority", ("linkage", "rows", index, "priority"),
-                    f"this edition has no priority or theme '{ident}'.",
-                    f"{_suggest(ident, known_items)}Use one of: {', '.join(sorted(known_items))}.",
-                ))
+                errors.append(doc.error("unknown-priority", ("linkage", "rows", index, "priority"), id=ident,
+                                        suggestion=did_you_mean(ident, known_items),
+                                        known=", ".join(sorted(known_items))))
     errors += _check_governance(doc)
     return errors
 
@@ -359,16 +287,13 @@ def _check_edition(doc: Document, editions: dict, measure_ids: set) -> list[Data
 def _check_governance(doc: Document) -> list[DataError]:
     bodies = _items(doc.data, "governance", "bodies")
     entries = [(doc, ("governance", "bodies", i, "id"), b.get("id")) for i, b in enumerate(bodies) if isinstance(b, dict)]
-    errors = _check_duplicates(entries, "governance body", "Give each board or group its own id.")
+    errors = _check_duplicates(entries, "body")
     body_ids = {ident for _, _, ident in entries if isinstance(ident, str)}
     for index, body in enumerate(bodies):
         target = body.get("reports_to") if isinstance(body, dict) else None
         if isinstance(target, str) and target not in body_ids:
-            errors.append(doc.error(
-                "unknown-body", ("governance", "bodies", index, "reports_to"),
-                f"there is no board or group with the id '{target}' in this edition's governance.",
-                f"{_suggest(target, body_ids)}Use the id of one of the bodies listed under governance.bodies, or add it there.",
-            ))
+            errors.append(doc.error("unknown-body", ("governance", "bodies", index, "reports_to"), id=target,
+                                    suggestion=did_you_mean(target, body_ids)))
     return errors
 
 
@@ -381,18 +306,15 @@ def _check_changes(doc: Document, base: dict, measure_ids: set) -> list[DataErro
                 ident = item.get("id") if isinstance(item, dict) else None
                 if isinstance(ident, str) and ident not in base_ids:
                     errors.append(doc.error(
-                        "unknown-priority", ("changes", key, action, index, "id"),
-                        f"the base plan '{base.get('id')}' has no {what} '{ident}' to {action}.",
-                        f"{_suggest(ident, base_ids)}Use one of the base plan's {key}: {', '.join(sorted(base_ids)) or '(none)'}.",
-                    ))
+                        "unknown-priority", ("changes", key, action, index, "id"), case="in-base",
+                        base=base.get("id"), what=what, id=ident, action=action, items=key,
+                        suggestion=did_you_mean(ident, base_ids),
+                        known=", ".join(sorted(base_ids)) or part("unknown-priority", "none")))
         for index, item in enumerate(_items(doc.data, "changes", key, "add")):
             ident = item.get("id") if isinstance(item, dict) else None
             if isinstance(ident, str) and ident in base_ids:
-                errors.append(doc.error(
-                    "duplicate-id", ("changes", key, "add", index, "id"),
-                    f"the base plan already has a {what} '{ident}'.",
-                    "To change it, list it under 'update' instead of 'add'; to add a new one, give it a new id.",
-                ))
+                errors.append(doc.error("duplicate-id", ("changes", key, "add", index, "id"), case="in-base",
+                                        what=what, id=ident))
     return errors
 
 
@@ -412,22 +334,15 @@ def _check_periods(editions: dict[str, Document]) -> list[DataError]:
             continue
         start, end = period
         if end <= start:
-            errors.append(doc.error(
-                "period-reversed", ("period", "end"),
-                f"the period ends in {end}, which is not after its start in {start}.",
-                "Check the years: 'start' is the first year the edition covers and 'end' the last, for example start: 2017, end: 2020.",
-            ))
+            errors.append(doc.error("period-reversed", ("period", "end"), start=start, end=end))
         else:
             valid[ident] = period
     plans = sorted((i for i in valid if editions[i].data.get("kind") == "plan"), key=lambda i: valid[i])
     for first, second in zip(plans, plans[1:]):
         (s1, e1), (s2, e2) = valid[first], valid[second]
         if s2 < e1:
-            errors.append(editions[second].error(
-                "period-overlap", ("period",),
-                f"this plan ({s2}–{e2}) overlaps the plan '{first}' ({s1}–{e1}).",
-                f"A plan cycle starts when the previous one ends: start this one in {e1} or later, or correct '{first}'.",
-            ))
+            errors.append(editions[second].error("period-overlap", ("period",), start=s2, end=e2, other=first,
+                                                 other_start=s1, other_end=e1))
     for ident, doc in editions.items():
         if doc.data.get("kind") != "refresh" or ident not in valid:
             continue
@@ -435,33 +350,21 @@ def _check_periods(editions: dict[str, Document]) -> list[DataError]:
         if base in valid and editions[base].data.get("kind") == "plan":
             (bs, be), (s, e) = valid[base], valid[ident]
             if s < bs or e > be:
-                errors.append(doc.error(
-                    "period-outside-base", ("period",),
-                    f"this refresh covers {s}–{e}, outside its plan '{base}' ({bs}–{be}).",
-                    f"A refresh covers a year inside its plan's period: use years between {bs} and {be}.",
-                ))
+                errors.append(doc.error("period-outside-base", ("period",), start=s, end=e, base=base,
+                                        base_start=bs, base_end=be))
     return errors
 
 
 def _check_current(edition_docs: list[Document]) -> list[DataError]:
     current = [d for d in edition_docs if isinstance(d.data, dict) and d.data.get("status") == "current"]
     if len(current) > 1:
-        names = ", ".join(f"'{d.data.get('id')}' ({d.file})" for d in current)
-        return [d.error(
-            "multiple-current", ("status",),
-            f"{len(current)} editions are marked current: {names}.",
-            "Remove the 'status' line from all of them: the newest edition that is not a draft is then "
-            "the current one. Or keep 'status: current' on one only.",
-        ) for d in current[1:]]
+        names = ", ".join(part("multiple-current", "name", id=d.data.get("id"), file=d.file) for d in current)
+        return [d.error("multiple-current", ("status",), count=len(current), names=names) for d in current[1:]]
     dicts = [d for d in edition_docs if isinstance(d.data, dict)]
     if dicts and not current and all(d.data.get("status") in ("draft", "archived") for d in dicts):
         # Point at the newest edition: it is most likely the one to publish.
         doc = max(dicts, key=lambda d: (_period(d) or (0, 0)))
-        return [doc.error(
-            "no-current", ("status",),
-            "every edition is a draft or archived, so the site would have no current plan.",
-            "Remove the 'status' line from the edition in force now (or write 'status: current').",
-        )]
+        return [doc.error("no-current", ("status",))]
     return []
 
 
@@ -531,10 +434,6 @@ def plan_from(project: RawProject, figures: dict, unread: list[Figure]) -> Plan:
 
 # --- Warnings: valid data that no page shows ------------------------------------------------
 
-#: How to attach a measure to an edition; every warning about something unshown ends with it.
-_ATTACH = ("add its id to 'measures:' on the priority or theme it measures, or to the edition's "
-           "'other_measures:' list (see the README, 'Which measures an edition shows')")
-
 #: A file name `data` can give (the measures schema's pattern, without its wildcards).
 _DATA_NAME = re.compile(r"[A-Za-z0-9_.-]+\.(csv|xlsx)")
 _DATA_CLEAN = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -544,6 +443,11 @@ _DOCS_DIRECTIVE = re.compile(r"^\s*\{\{\s*measure:\s*([^\s}]+)", re.M)
 
 def _warning(error: DataError) -> DataError:
     return dataclasses.replace(error, severity="warning")
+
+
+def _warning_of(code: str, *, file: str, line: int | None = None, path: str = "", case: str = "",
+                **values) -> DataError:
+    return DataError.of(code, file=file, line=line, path=path, case=case, severity="warning", **values)
 
 
 def _docs_measures(root: Path) -> set[str]:
@@ -591,31 +495,25 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
         figures = plan.figures.get(measure_id, [])
         if not editions:
             doc, at = locations[measure_id]
-            rows = f" Its {len(figures)} figure{'s' if len(figures) != 1 else ''} are shown nowhere." if figures else ""
-            warnings.append(_warning(doc.error(
-                "unlisted-measure", at + ("id",),
-                f"no edition lists the measure '{measure_id}', so no page shows it.{rows}",
-                f"To show it in an edition, {_ATTACH}. If no edition measures it, delete it from the catalogue.")))
+            rows = ("" if not figures else part("unlisted-measure", "one-row") if len(figures) == 1
+                    else part("unlisted-measure", "rows", count=len(figures)))
+            warnings.append(_warning(doc.error("unlisted-measure", at + ("id",), measure=measure_id, rows=rows)))
             continue
         for figure in figures:
             if any(in_edition(figure, resolved[e]) for e in editions):
                 continue
-            years = ", ".join(f"{e} ({resolved[e]['period']['start']}–{resolved[e]['period']['end']})"
-                              for e in editions)
-            warnings.append(_warning(DataError(
-                "figure-not-shown", figure.file, figure.row, None, f"row {figure.row}",
-                f"the figure for {measure_id}, {figure.period_text}, {figure.series} falls outside the years "
-                f"of every edition that lists '{measure_id}' ({years}), so no page shows it.",
-                f"In the edition whose years include {figure.period_text} (start one with "
-                f"{command('new-refresh')} if there is none), {_ATTACH}; or correct the period.")))
+            years = ", ".join(part("figure-not-shown", "years", edition=e, start=resolved[e]["period"]["start"],
+                                   end=resolved[e]["period"]["end"]) for e in editions)
+            warnings.append(_warning_of("figure-not-shown", file=figure.file, line=figure.row,
+                                        path=part("figure-not-shown", "at", row=figure.row), measure=measure_id,
+                                        period=figure.period_text, series=figure.series, years=years))
     for figure in unread:
         names = measure_data_files(project.root, plan.measures[figure.measure])[0]
-        warnings.append(_warning(DataError(
-            "figure-not-shown", figure.file, figure.row, None, f"row {figure.row}",
-            f"the measure '{figure.measure}' reads its figures from {', '.join(names) or 'no file'}, "
-            "not from this file, so this row is shown nowhere.",
-            f"Add {Path(figure.file).name} to the measure's 'data' in plan_data/measures/ (a list of files, "
-            "or a pattern such as quarterly-*.csv), or move the row into one of its files.")))
+        warnings.append(_warning_of("figure-not-shown", file=figure.file, line=figure.row,
+                                    path=part("figure-not-shown", "at", row=figure.row), case="unread",
+                                    measure=figure.measure,
+                                    files=", ".join(names) or part("figure-not-shown", "no-file"),
+                                    name=Path(figure.file).name))
     read = set()
     for measure in plan.measures.values():
         read |= set(measure_data_files(project.root, measure)[0])
@@ -625,15 +523,10 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
                 or path.name.startswith((".", "~$"))):  # hidden files and Excel's lock files
             continue
         ids = _measure_ids_in_file(path)
-        holds = f" It has figures for {', '.join(ids)}." if ids else ""
+        holds = part("unread-data-file", "ids", ids=", ".join(ids)) if ids else ""
         if not _DATA_NAME.fullmatch(path.name):
-            holds += (" 'data' cannot name it as it is (a name has only letters, digits, '-', '_' and '.', "
-                      "and ends in .csv or .xlsx): rename it first, for example to "
-                      + _DATA_CLEAN.sub("-", path.stem).strip("-") + path.suffix.lower() + ".")
-        warnings.append(_warning(DataError(
-            "unread-data-file", path.relative_to(project.root).as_posix(), None, None, "",
-            f"no measure reads this file, so none of its figures is shown.{holds}",
-            "Name the file in the 'data' of each measure it has figures for, in plan_data/measures/: "
-            "'data' may be a list of files, or a pattern such as quarterly-*.csv that takes each new "
-            f"quarter's file. Then make sure an edition shows the measure: {_ATTACH}.")))
+            holds += part("unread-data-file", "rename",
+                          name=_DATA_CLEAN.sub("-", path.stem).strip("-") + path.suffix.lower())
+        warnings.append(_warning_of("unread-data-file", file=path.relative_to(project.root).as_posix(),
+                                    holds=holds))
     return warnings
