@@ -289,7 +289,7 @@ _DEFINITIONS = (
               "the header row has no column named {missing}; {has}{separator}.",
               "Name the columns in row {row}: {columns} (series and note may be left out).",
               parts={"has": "it has {names}", "more": " and {count} more", "empty": "it is empty",
-                     "separator": " (read as separated by {separator})", "commas": "commas",
+                     "separator": " (read as separated by {separator})",
                      "semicolons": "semicolons", "tabs": "tabs", "at": "{where}row {row} (the header row)"}),
     ErrorType("invalid-number", "A figure is not a number",
               "{value} is not a number.", _NUMBER_FIX,

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import DataError, quoted, shortened
+from .errors import DataError, did_you_mean, part, quoted, shortened
 from .periods import ACCEPTED, Period, PeriodError, parse_period
 
 DATA_DIR = "data"
@@ -89,20 +89,13 @@ _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "
                    "cp1257": "Windows-1257", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
                    "cp1254": "Windows-1254", "cp1256": "Windows-1256", "cp850": "DOS code page 850 (Excel's 'CSV (MS-DOS)')"}
 #: Files that are not text at all, by their first bytes.
-_SIGNATURES = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file",
-     "Open it in Excel and use Save As, 'CSV UTF-8 (Comma delimited)'; or give it the ending .xlsx and "
-     "name that file in the measure's 'data'."),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)",
-     "Open it in Excel and use Save As, 'CSV UTF-8 (Comma delimited)' or 'Excel Workbook (.xlsx)'."),
-    (b"%PDF", "a PDF document",
-     "Copy the figures from the document into a spreadsheet and save that as 'CSV UTF-8 (Comma delimited)'."))
+#: The first bytes of files that are not CSV text, and the case of data-unreadable that says so.
+_SIGNATURES = ((b"PK\x03\x04", "zip-as-csv"), (b"\xd0\xcf\x11\xe0", "xls-as-csv"), (b"%PDF", "pdf-as-csv"))
 #: What Excel, LibreOffice and Google Sheets take as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = {"=": "'='", "+": "'+'", "-": "'-'", "@": "'@'", "\t": "a tab", "\r": "a line break (carriage return)"}
 _INVISIBLE_STARTS = ("\t", "\r")
 #: Characters no cell should hold (line breaks and tabs aside): they break the pages and the CSV.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SAVE_AS = "Open it in Excel or LibreOffice and save it again as 'CSV UTF-8 (Comma delimited)' or .xlsx."
 
 
 @dataclass
@@ -120,12 +113,12 @@ class Table:
 class Unreadable(Exception):
     """A data file cannot be read (or no further); carries what to tell the person."""
 
-    def __init__(self, code: str, message: str, fix: str, line: int | None = None, path: str = ""):
-        super().__init__(message)
-        self.code, self.message, self.fix, self.line, self.path = code, message, fix, line, path
+    def __init__(self, code: str, case: str = "", *, line: int | None = None, path: str = "", **values):
+        super().__init__(code, case)
+        self.code, self.case, self.line, self.path, self.values = code, case, line, path, values
 
     def error(self, display: str) -> DataError:
-        return DataError(self.code, display, self.line, None, self.path, self.message, self.fix)
+        return DataError.of(self.code, file=display, line=self.line, path=self.path, case=self.case, **self.values)
 
 
 def detect_encoding(sample: bytes, complete: bool = True) -> str:
@@ -152,8 +145,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> str:
     lines = b"\n".join(line for line in sample.splitlines() if max(line, default=0) > 127)
     matches = list(from_bytes(lines, cp_isolation=list(_SINGLE_BYTE)))
     if not matches:
-        raise Unreadable("data-encoding", "the file's characters are in no text encoding we recognise.",
-                         "Open it in Excel and save it again as 'CSV UTF-8 (Comma delimited)'.")
+        raise Unreadable("data-encoding")
     preference = {name: rank for rank, name in enumerate(_SINGLE_BYTE)}
 
     def names(match) -> list[str]:
@@ -195,17 +187,13 @@ def _lines(stream, path: Path, encoding: str) -> Iterator[str]:
         except UnicodeDecodeError:
             # The stream decodes ahead of the line it returns, so find the line itself.
             bad = _undecodable_line(path, encoding)
-            raise Unreadable(
-                "data-encoding",
-                f"line {bad} holds characters that are not {_ENCODING_NAMES.get(encoding, encoding)} text, "
-                "the encoding the start of the file is in.",
-                "Open the file in Excel and save it again as 'CSV UTF-8 (Comma delimited)'.", line=bad) from None
+            raise Unreadable("data-encoding", "from-line", line=bad, row=bad,
+                             encoding=_ENCODING_NAMES.get(encoding, encoding)) from None
         if not line:
             return
         number += 1
         if len(line) >= MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
-            raise Unreadable("data-unreadable", f"line {number} is longer than {MAX_LINE_CHARS:,} characters, "
-                             "so this is not a spreadsheet's rows of figures.", _SAVE_AS, line=number)
+            raise Unreadable("data-unreadable", "long-line", line=number, row=number, limit=MAX_LINE_CHARS)
         yield line
 
 
@@ -229,11 +217,7 @@ def _numbered(reader, header_row: int) -> Iterator[tuple[int, list[str]]]:
             if any(cell.strip() for cell in cells):
                 yield number, cells
     except csv.Error as exc:
-        raise Unreadable("data-unreadable",
-                         f"row {number + 1} could not be read ({exc}); usually a quotation mark (\") that is "
-                         "never closed, so the rest of the file runs into one cell.",
-                         "Find the cell that starts with a quotation mark and close it, or delete the mark; "
-                         "or save the file again from Excel.", line=number + 1) from None
+        raise Unreadable("data-unreadable", "open-quote", line=number + 1, row=number + 1, problem=exc) from None
 
 
 @contextmanager
@@ -242,14 +226,12 @@ def _csv_table(path: Path) -> Iterator[Table]:
         sample = binary.read(SAMPLE_BYTES)
         complete = not binary.read(1)
     if not sample.removeprefix(codecs.BOM_UTF8).strip():
-        raise Unreadable("empty-file", "the file is empty: it has no header row and no figures.",
-                         "Write the column names in row 1 (measure, period, value, source, and optionally "
-                         "series and note) and a figure in each row below, or remove the measure's 'data' line.")
-    for signature, kind, fix in _SIGNATURES:
+        raise Unreadable("empty-file")
+    for signature, case in _SIGNATURES:
         if sample.startswith(signature):
-            raise Unreadable("data-unreadable", f"the file is not CSV text: it is {kind} with a .csv name.", fix)
+            raise Unreadable("data-unreadable", case)
     if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise Unreadable("data-unreadable", "the file holds binary data, not text.", _SAVE_AS)
+        raise Unreadable("data-unreadable", "binary")
     encoding = detect_encoding(sample, complete)
     with open(path, encoding=encoding, newline="", errors="strict") as stream:
         lines = _lines(stream, path, encoding)
@@ -306,43 +288,30 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
     with open(path, "rb") as binary:
         start = binary.read(4096)
     if start.startswith(b"\xd0\xcf\x11\xe0"):
-        raise Unreadable("data-unreadable", "the file is not an .xlsx workbook: it is an old Excel workbook (.xls), "
-                         "or a workbook protected with a password.",
-                         "Open it in Excel, remove any password (File, Info, Protect Workbook), and save it as "
-                         "'Excel Workbook (.xlsx)' or 'CSV UTF-8 (Comma delimited)'.")
+        raise Unreadable("data-unreadable", "xls")
     if not start.startswith(b"PK") and b"\x00" not in start and start.strip():
-        raise Unreadable("data-unreadable", "the file is text, not an .xlsx workbook: a CSV file with an .xlsx name?",
-                         "Give the file the ending .csv and name that in the measure's 'data', or open it in "
-                         "Excel and save it as 'Excel Workbook (.xlsx)'.")
+        raise Unreadable("data-unreadable", "text-as-xlsx")
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise Unreadable("data-unreadable", f"the file could not be read as a spreadsheet ({exc}).", _SAVE_AS) from None
+        raise Unreadable("data-unreadable", problem=exc) from None
     if unpacked > MAX_XLSX_BYTES:
-        raise Unreadable("data-unreadable", f"the workbook would take {unpacked >> 20:,} MB once unpacked, more "
-                         f"than the {MAX_XLSX_BYTES >> 20} MB a workbook of figures may.",
-                         "Keep only the figures in the workbook, or save the sheet as 'CSV UTF-8 (Comma delimited)'.")
+        raise Unreadable("data-unreadable", "too-big", size=unpacked >> 20, limit=MAX_XLSX_BYTES >> 20)
     try:
         # Two views of the same file: the values Excel saved, and the formulas behind them.
         values = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise Unreadable("data-unreadable", f"the file could not be read as a spreadsheet "
-                         f"({exc.__class__.__name__}: {quoted(exc, 120)}).", _SAVE_AS) from None
+        raise Unreadable("data-unreadable", problem=part("data-unreadable", "exception", kind=exc.__class__.__name__,
+                                                         text=quoted(exc, 120))) from None
     try:
         names = values.sheetnames
         if sheet is None and len(names) > 1:
-            raise Unreadable(
-                "several-sheets",
-                f"the workbook has {len(names)} sheets ({', '.join(quoted(n) for n in names[:10])}), "
-                "and the measure does not say which one holds its figures.",
-                f"Add a line 'sheet: {names[0]}' (the sheet's name as its tab shows it) to each measure in "
-                "plan_data/measures/ that reads this file, or delete the other sheets.")
+            raise Unreadable("several-sheets", count=len(names), names=", ".join(quoted(n) for n in names[:10]),
+                             first=names[0])
         if sheet is not None and sheet not in names:
-            raise Unreadable("unknown-sheet", f"the workbook has no sheet named {quoted(sheet)}; "
-                             f"it has {', '.join(quoted(n) for n in names[:10])}.",
-                             "Correct the measure's 'sheet' to the name on the sheet's tab.")
+            raise Unreadable("unknown-sheet", sheet=quoted(sheet), names=", ".join(quoted(n) for n in names[:10]))
         chosen = sheet or names[0]
 
         def rows():
@@ -352,8 +321,8 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
                     formula_cells = list(formula_cells) + [None] * max(0, len(cells) - len(formula_cells))
                     yield number, [_xlsx_text(c, f) for c, f in zip(cells, formula_cells)]
             except Exception as exc:  # a damaged sheet can fail part way through
-                raise Unreadable("data-unreadable", f"the sheet could not be read to its end "
-                                 f"({exc.__class__.__name__}: {quoted(exc, 120)}).", _SAVE_AS) from None
+                raise Unreadable("data-unreadable", "sheet-end", problem=part(
+                    "data-unreadable", "exception", kind=exc.__class__.__name__, text=quoted(exc, 120))) from None
 
         numbered = rows()
         _, header = next(numbered, (1, []))
@@ -432,9 +401,7 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
     if not path.is_file():
         return []
     if sheet is not None and path.suffix.lower() != ".xlsx":
-        errors.append(DataError("unknown-sheet", display, None, None, "",
-                                f"a measure names the sheet {quoted(sheet)}, but a CSV file has no sheets.",
-                                "Remove the measure's 'sheet' line, or name the .xlsx workbook in its 'data'."))
+        errors.append(DataError.of("unknown-sheet", file=display, case="csv", sheet=quoted(sheet)))
         return []
     try:
         with open_table(path, sheet) as table:
@@ -443,41 +410,40 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
         errors.append(problem.error(display))
         return []
     except OSError as exc:
-        errors.append(DataError("data-unreadable", display, None, None, "",
-                                f"the file could not be opened ({exc.strerror}).",
-                                "Close it in Excel if it is open there, check that you may read it, then try again."))
+        errors.append(DataError.of("data-unreadable", file=display, case="not-opened", problem=exc.strerror))
         return []
 
 
 def _read_table(table: Table, display: str, measures: dict, sources: dict, errors: list[DataError],
                 where: str) -> list[Figure]:
-    def error(code, row, column, message, fix):
-        return DataError(code, display, row, None, f"{where}row {row}, column {column}" if row else "", message, fix)
+    def error(code, row, column, case="", **values):
+        return DataError.of(code, file=display, line=row, path=f"{where}row {row}, column {column}" if row else "",
+                            case=case, **values)
 
     header = [str(cell).strip() for cell in table.header]
     names = [h.lower() for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
         shown = [quoted(h) for h in header if h]
-        has = (f"it has {', '.join(shown[:10])}" + (f" and {len(shown) - 10} more" if len(shown) > 10 else "")
-               if shown else "it is empty")
-        separator = {",": "commas", ";": "semicolons", "\t": "tabs"}.get(table.separator, quoted(table.separator))
-        errors.append(DataError(
-            "missing-column", display, table.header_row, None, f"{where}row {table.header_row} (the header row)",
-            f"the header row has no column named {', '.join(repr(c) for c in missing)}; {has}"
-            + (f" (read as separated by {separator})" if table.separator != "," else "") + ".",
-            f"Name the columns in row {table.header_row}: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)} "
-            "(series and note may be left out).",
-        ))
+        has = (part("missing-column", "has", names=", ".join(shown[:10]))
+               + (part("missing-column", "more", count=len(shown) - 10) if len(shown) > 10 else "")
+               if shown else part("missing-column", "empty"))
+        separator = ({",": "", ";": part("missing-column", "semicolons"), "\t": part("missing-column", "tabs")}
+                     .get(table.separator) if table.separator in (",", ";", "\t") else quoted(table.separator))
+        errors.append(DataError.of(
+            "missing-column", file=display, line=table.header_row,
+            path=part("missing-column", "at", where=where, row=table.header_row),
+            missing=", ".join(repr(c) for c in missing), has=has,
+            separator=part("missing-column", "separator", separator=separator) if separator else "",
+            row=table.header_row, columns=", ".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)))
         return []
     twice = [name for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if names.count(name) > 1]
     if twice:
         letters = " and ".join(_column_letter(i) for i, name in enumerate(names) if name == twice[0])
-        errors.append(DataError(
-            "duplicate-column", display, table.header_row, None, f"{where}row {table.header_row} (the header row)",
-            f"the header row names {twice[0]!r} twice (columns {letters}), so which one holds the figures is not clear.",
-            "Keep one column of each name: delete the other, or rename it to something else.",
-        ))
+        errors.append(DataError.of(
+            "duplicate-column", file=display, line=table.header_row,
+            path=part("missing-column", "at", where=where, row=table.header_row), name=repr(twice[0]),
+            letters=letters))
         return []
     index = {name: names.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in names}
     if "qualifier" in names:  # optional: the source's "over", "at least"... before the figure
@@ -486,22 +452,14 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
     def column(name):
         return f"{_column_letter(index[name])} ({name})"
 
-    if table.decimal == ",":
-        number_fix = ("This file's columns are separated by semicolons (;), as Excel saves CSV where a comma is "
-                      "the decimal sign: write a number such as 1633, 1.633, 5,6 or 73%, or leave the cell empty "
-                      "(or n/a) if there is no figure. Or save the file as 'CSV UTF-8 (Comma delimited)'.")
-    else:
-        number_fix = ("Write a number such as 1633, 1,633, 5.6 or 73%, or leave the cell empty (or n/a) "
-                      "if there is no figure.")
+    # A file separated by semicolons (where a comma is the decimal sign) is told how its numbers look.
+    number_case = "semicolons" if table.decimal == "," else ""
     start = len(errors)
     figures, seen = [], {}
     for number, raw_cells in table.rows:
         if len(errors) - start >= MAX_FILE_PROBLEMS:
-            errors.append(DataError("too-many-problems", display, number, None, "",
-                                    f"the file has more than {MAX_FILE_PROBLEMS} problems; the rest from row "
-                                    f"{number} on are not listed.",
-                                    "Fix the problems above (often one mistake repeated, such as a wrong "
-                                    "column), then validate again."))
+            errors.append(DataError.of("too-many-problems", file=display, line=number, limit=MAX_FILE_PROBLEMS,
+                                       row=number))
             return []
         raw_cells = raw_cells + [""] * (len(header) - len(raw_cells))
         raw = {name: raw_cells[i] for name, i in index.items()}
@@ -509,55 +467,39 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
         problems_before = len(errors)
         for name, cell in raw.items():
             if isinstance(cell, UncalculatedFormula):
-                errors.append(error(
-                    "formula-without-value", number, column(name),
-                    f"the cell holds a formula ({quoted(cell)}) whose result was never saved, so there is "
-                    "nothing to read.",
-                    "Open the workbook in Excel or LibreOffice, let it calculate, and save it; or type the "
-                    "value itself in the cell."))
+                errors.append(error("formula-without-value", number, column(name), value=quoted(cell)))
                 continue
             if control := _CONTROL.search(cell):
-                errors.append(error(
-                    "control-character", number, column(name),
-                    f"{quoted(cell)} holds an invisible control character ({quoted(control[0])[1:-1]}).",
-                    "Retype the cell: such characters come from copying text out of another program, "
-                    "or from a file that is not text."))
+                errors.append(error("control-character", number, column(name), value=quoted(cell),
+                                    character=shortened(control[0])))
                 continue
             what = formula_start(cell)
             if what is None or (name == "value" and _is_number(get[name], table.decimal)):
                 continue
-            errors.append(error(
-                "formula-in-cell", number, column(name),
-                f"{quoted(cell if cell[:1] in _INVISIBLE_STARTS else cell.strip())} starts with {what}, which Excel "
-                "and other spreadsheet programs take as the start of a formula: in the published CSV it could "
-                "run when a resident opens it.",
-                f"Begin the cell with a letter or a digit, or delete the {what.removeprefix('a ')} at its start. "
-                "(A negative figure such as -5 is fine in the value column.)"))
+            errors.append(error("formula-in-cell", number, column(name),
+                                value=quoted(cell if cell[:1] in _INVISIBLE_STARTS else cell.strip()), what=what,
+                                character=what.removeprefix("a ")))
         if len(errors) > problems_before:
             continue
         measure = get["measure"]
         if measure not in measures:
-            errors.append(error("unknown-measure", number, column("measure"),
-                                f"{quoted(measure)} is not a measure in plan_data/measures/.",
-                                "Use the id of a measure in plan_data/measures/, or declare it there first."))
+            errors.append(error("unknown-measure", number, column("measure"), id=quoted(measure),
+                                suggestion=did_you_mean(measure, measures)))
         source_id = get["source"]
         if source_id not in sources:
-            errors.append(error("unknown-source", number, column("source"),
-                                f"{quoted(source_id)} is not the id of a document in plan_data/sources.yaml.",
-                                "Name the source document's id from plan_data/sources.yaml, or add the document there."))
+            errors.append(error("unknown-source", number, column("source"), id=quoted(source_id),
+                                suggestion=did_you_mean(source_id, sources)))
         period = None
         try:
             anchor = _source_date(sources[source_id]) if source_id in sources else None
             period = parse_period(get["period"], anchor)
         except PeriodError as exc:
             if exc.needs_anchor and source_id in sources:
-                errors.append(error("invalid-period", number, column("period"),
-                                    f"the period is relative to the date of its source {quoted(source_id)}, and that "
-                                    f"source's date {quoted(sources[source_id].get('date', ''))} is not a real date.",
-                                    "Correct the source's date in plan_data/sources.yaml (year-month-day, such as "
-                                    "2018-11-13)."))
+                errors.append(error("invalid-period", number, column("period"), case="source-date",
+                                    source=quoted(source_id), date=quoted(sources[source_id].get("date", ""))))
             else:
-                errors.append(error("invalid-period", number, column("period"), f"{exc}.", exc.fix or f"Write {ACCEPTED}."))
+                errors.append(error("invalid-period", number, column("period"), problem=exc,
+                                    fix=exc.fix or part("invalid-period", "write", accepted=ACCEPTED)))
         try:
             value, is_percent = parse_number(get["value"], table.decimal)
         except ValueError:
@@ -565,34 +507,28 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
             said = " ".join(get["value"].lower().split())
             lead = next((q for q in QUALIFIERS if said.startswith(q + " ")), None)
             if re.fullmatch(r"#(DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)", get["value"].upper()):
-                errors.append(error("invalid-number", number, column("value"),
-                                    f"{quoted(get['value'])} is the error a spreadsheet shows for a formula it cannot "
-                                    "work out, not a figure.",
-                                    "Correct the formula in the spreadsheet and save the file again, or leave the "
-                                    "cell empty (or n/a) if there is no figure."))
+                errors.append(error("invalid-number", number, column("value"), case="spreadsheet-error",
+                                    value=quoted(get["value"])))
+            elif lead:
+                errors.append(error("invalid-number", number, column("value"), case="qualifier",
+                                    value=quoted(get["value"]), qualifier=lead))
             else:
-                errors.append(error("invalid-number", number, column("value"),
-                                    f"{quoted(get['value'])} is not a number.",
-                                    f"Write the number alone in the value column and '{lead}' in a column named "
-                                    "qualifier." if lead else number_fix))
+                errors.append(error("invalid-number", number, column("value"), case=number_case,
+                                    value=quoted(get["value"])))
         qualifier = " ".join(get.get("qualifier", "").lower().split())
         if qualifier and qualifier not in QUALIFIERS:
-            errors.append(error("invalid-qualifier", number, column("qualifier"),
-                                f"{quoted(get['qualifier'])} is not a qualifier we know.",
-                                f"Write the source's own word before the figure: {', '.join(QUALIFIERS)}; "
-                                "or leave the cell empty when the source gives the figure exactly."))
+            errors.append(error("invalid-qualifier", number, column("qualifier"), value=quoted(get["qualifier"]),
+                                known=", ".join(QUALIFIERS)))
         elif qualifier and value is None and len(errors) == problems_before:
-            errors.append(error("invalid-qualifier", number, column("qualifier"),
-                                f"the qualifier {quoted(get['qualifier'])} has no figure in the value column.",
-                                "Write the figure in the value column, or leave the qualifier empty."))
+            errors.append(error("invalid-qualifier", number, column("qualifier"), case="no-figure",
+                                value=quoted(get["qualifier"])))
         if len(errors) > problems_before or period is None:
             continue
         series = get.get("series") or measures[measure].get("series", DEFAULT_SERIES)
         key = (measure, period.label, series)
         if key in seen:
-            errors.append(error("duplicate-row", number, column("period"),
-                                f"{measure}, {period.label}, {shortened(series)} is already given in row {seen[key]}.",
-                                "Keep one row per measure, period and series: delete or correct one of them."))
+            errors.append(error("duplicate-row", number, column("period"), measure=measure, period=period.label,
+                                series=shortened(series), first_row=seen[key]))
             continue
         seen[key] = number
         figures.append(Figure(measure, period, get["period"], series, value, is_percent,
@@ -649,14 +585,9 @@ def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[Dat
         for pattern in unmatched:
             if measure_files and measure_id in measure_files:
                 doc, at = measure_files[measure_id]
-                if any(c in pattern for c in "*?["):
-                    problem = f"no file in plan_data/{DATA_DIR}/ matches the pattern {pattern}."
-                else:
-                    problem = f"the data file plan_data/{DATA_DIR}/{pattern} does not exist."
-                errors.append(doc.error(
-                    "data-file-missing", at + ("data",), problem,
-                    f"Save the figures as plan_data/{DATA_DIR}/{pattern}, or correct the file name.",
-                ))
+                errors.append(doc.error("data-file-missing", at + ("data",),
+                                        case="pattern" if any(c in pattern for c in "*?[") else "",
+                                        folder=DATA_DIR, name=pattern))
     first_seen: dict[tuple, Figure] = {}
     for file_name, sheet in sorted(set().union(*reads.values())):
         for figure in read_figures(root, file_name, measures, sources, errors, sheet=sheet or None):
@@ -668,12 +599,10 @@ def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[Dat
             key = (figure.measure, figure.period.label, figure.series)
             if key in first_seen:
                 first = first_seen[key]
-                errors.append(DataError(
-                    "duplicate-row", figure.file, figure.row, None, f"row {figure.row}",
-                    f"{figure.measure}, {figure.period.label}, {figure.series} is already given in "
-                    f"{first.file} row {first.row}.",
-                    "Keep one row per measure, period and series across the measure's files: "
-                    "delete or correct one of them."))
+                errors.append(DataError.of(
+                    "duplicate-row", file=figure.file, line=figure.row, path=part("figure-not-shown", "at", row=figure.row),
+                    case="files", measure=figure.measure, period=figure.period.label, series=figure.series,
+                    first_file=first.file, first_row=first.row))
                 continue
             first_seen[key] = figure
             by_measure[figure.measure].append(figure)

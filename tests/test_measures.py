@@ -94,11 +94,11 @@ def test_row_errors_name_file_row_column_value_and_fix(tmp_path):
         "plan_data/data/figures.csv:4: error [unknown-measure] A measure id is not in the measures catalogue\n"
         "  at: row 4, column A (measure)\n"
         "  problem: 'fire' is not a measure in plan_data/measures/.\n"
-        "  fix: Use the id of a measure in plan_data/measures/, or declare it there first.",
+        "  fix: Did you mean 'fires'? Use the id of a measure in plan_data/measures/, or declare it there first.",
         "plan_data/data/figures.csv:5: error [unknown-source] A source document id is not in sources.yaml\n"
         "  at: row 5, column E (source)\n"
         "  problem: 'plan-z' is not the id of a document in plan_data/sources.yaml.\n"
-        "  fix: Name the source document's id from plan_data/sources.yaml, or add the document there.",
+        "  fix: Did you mean 'plan-a'? Use the id of a source in plan_data/sources.yaml, or add the document there first.",
         "plan_data/data/figures.csv:7: error [duplicate-row] The same figure is given twice\n"
         "  at: row 7, column B (period)\n"
         "  problem: fires, 2020, Peterborough is already given in row 6.\n"
