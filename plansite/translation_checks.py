@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, part
 from .load import RawProject
 
 TRANSLATIONS = Path("plan_data") / "translations"
@@ -53,34 +53,23 @@ def _check_languages(project: RawProject) -> tuple[list[DataError], list[str]]:
             continue  # the schema check reports it
         path = ("languages", index, "code")
         if code in seen:
-            errors.append(doc.error("duplicate-id", path, f"the language '{code}' is listed twice "
-                                    f"(first as entry {seen[code] + 1}); both would be built into one folder.",
-                                    "Remove one of the two entries."))
+            errors.append(doc.error("duplicate-id", path, case="language", id=code, entry=seen[code] + 1))
             continue
         seen[code] = index
         codes.append(code)
         try:
             Locale.parse(code.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
-            errors.append(doc.error("unknown-language", path,
-                                    f"'{code}' is not a language code that the site's language data (CLDR) knows.",
-                                    "Use the language's two- or three-letter ISO 639 code, such as pl, lt, ur or "
-                                    "pt-BR; see https://www.unicode.org/cldr/charts/latest/supplemental/"
-                                    "language_territory_information.html."))
+            errors.append(doc.error("unknown-language", path, language=code))
     return errors, codes
 
 
 def _unlisted(root: Path, language: Path, codes: list[str]) -> DataError:
     shown = language.relative_to(root).as_posix() + "/"
     if codes and language.name == codes[0]:
-        return DataError("unlisted-language", shown, None, None, "",
-                         f"'{language.name}' is the source language, which is not translated, so these files "
-                         "are never read.", f"Remove {shown}.")
-    return DataError("unlisted-language", shown, None, None, "",
-                     f"there are translations into '{language.name}', but plan_data/languages.yaml does not list "
-                     "that language, so they are never published.",
-                     f"Add '- code: {language.name}' with its name (and 'review: draft') to plan_data/languages.yaml, "
-                     f"or remove {shown} if it is a mistake. Listed: {', '.join(codes)}.")
+        return DataError.of("unlisted-language", file=shown, case="source", language=language.name, folder=shown)
+    return DataError.of("unlisted-language", file=shown, language=language.name, folder=shown,
+                        listed=", ".join(codes))
 
 
 def check_po_file(root: Path, path: Path) -> list[DataError]:
@@ -95,34 +84,26 @@ def check_po_file(root: Path, path: Path) -> list[DataError]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return [DataError("not-utf8", shown, data.count(b"\n", 0, error.start) + 1, None, "",
-                          "the file is not saved as UTF-8 text, so some of its letters cannot be read.",
-                          "Save it again as UTF-8: in Poedit, Translation > Properties > Source code charset "
-                          "and Charset: UTF-8; in a text editor, Save As with the encoding UTF-8.")]
+        return [DataError.of("not-utf8", file=shown, line=data.count(b"\n", 0, error.start) + 1)]
     # Notepad starts a UTF-8 file with a byte-order mark, which gettext's format does not have.
     data = data.removeprefix(b"\xef\xbb\xbf")
     text = data.decode("utf-8")
-    syntax = [DataError("po-syntax", shown, number, None, "", f"this line is not valid in a PO file: '{_short(line)}'.",
-                        _SYNTAX_FIX) for number, line in _bad_lines(text)]
+    syntax = [DataError.of("po-syntax", file=shown, line=number, text=_short(line)) for number, line in _bad_lines(text)]
     if syntax:
         return syntax
     header = _plural_forms_header(text)
     if header is not None:
         problem = _plural_forms_problem(header[1])
-        if problem:
-            return [DataError("plural-forms", shown, header[0], None, "Plural-Forms", problem,
-                              "Write the header as gettext gives it for the language, for example "
-                              "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\" (in Poedit: Translation > "
-                              "Properties > Plural forms > Use default rules for this language).")]
+        if problem is not None:
+            case, values = problem
+            return [DataError.of("plural-forms", file=shown, line=header[0], path="Plural-Forms", case=case,
+                                 header=header[1], **values)]
     try:
         catalog = read_po(BytesIO(data), abort_invalid=True, charset="utf-8")
     except PoFileError as error:
-        return [DataError("po-syntax", shown, error.lineno, None, "",
-                          f"this line is not valid in a PO file here: '{_short(error.line)}'.", _SYNTAX_FIX)]
+        return [DataError.of("po-syntax", file=shown, line=error.lineno, case="here", text=_short(error.line))]
     except (ValueError, UnicodeError) as error:
-        return [DataError("po-syntax", shown, None, None, "", f"the file cannot be read as a PO file ({error}).",
-                          "Open and save it in Poedit, or run `python build_plan.py translations extract` "
-                          "to write it afresh; translations are kept.")]
+        return [DataError.of("po-syntax", file=shown, case="unreadable", problem=error)]
     errors = []
     for message in catalog:
         if not message.id or not message.string:
@@ -137,19 +118,11 @@ def check_po_file(root: Path, path: Path) -> list[DataError]:
             if found == wanted:
                 continue
             which = f"msgstr[{index}]" if message.pluralizable else "msgstr"
-            errors.append(DataError(
-                "placeholder-mismatch", shown, message.lineno, None, which,
-                f"the translation of '{_short(english[0])}' has {_names(found)} where the English has "
-                f"{_names(wanted)}.",
-                f"Write the placeholders exactly as in the English ({_names(wanted)}): the site puts a title, "
-                "number or date there. You may move them within the sentence."))
+            errors.append(DataError.of("placeholder-mismatch", file=shown, line=message.lineno, path=which,
+                                       english=_short(english[0]), found=_names(found), wanted=_names(wanted)))
     return errors
 
 
-_SYNTAX_FIX = ("Each entry is msgctxt (if any), msgid and msgstr lines, each with its text in double quotes "
-               "(a quote inside the text is written \\\"); a long text goes on in lines of their own that are "
-               "only a quoted text. Open the file in Poedit, which shows the entry, or compare the line with "
-               "the entries around it.")
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+)?{_QUOTED}")
 
@@ -177,23 +150,23 @@ def _plural_forms_header(text: str) -> tuple[int, str] | None:
     return text.count("\n", 0, match.start()) + 1, match.group(1).strip()
 
 
-def _plural_forms_problem(value: str) -> str:
-    """What is wrong with a Plural-Forms value such as 'nplurals=2; plural=(n != 1);', or ''."""
+def _plural_forms_problem(value: str) -> tuple[str, dict] | None:
+    """What is wrong with a Plural-Forms value such as 'nplurals=2; plural=(n != 1);', as the
+    case of plural-forms and its values, or None."""
     import gettext
 
     parts = dict(part.strip().split("=", 1) for part in value.split(";") if "=" in part)
     count, expression = parts.get("nplurals", "").strip(), parts.get("plural", "").strip()
     if not count.isdigit() or not 1 <= int(count) <= 6:
-        return f"'nplurals' must be a number of forms from 1 to 6; the header says '{value}'."
+        return "", {}
     try:
         choose = gettext.c2py(expression)
         indexes = {choose(n) for n in range(0, 1001)}
     except (ValueError, SyntaxError, TypeError, ZeroDivisionError, RecursionError):
-        return f"'plural' must be a C expression in n, such as (n != 1); the header says '{value}'."
+        return "expression", {}
     if max(indexes) >= int(count):
-        return (f"'plural' gives form {max(indexes)} for some numbers, but 'nplurals' says there are only "
-                f"{count} forms (0 to {int(count) - 1}); the header says '{value}'.")
-    return ""
+        return "too-few", {"form": max(indexes), "count": count, "last": int(count) - 1}
+    return None
 
 
 def check_translated_page(root: Path, page: Path, extensions: tuple[list, dict]) -> list[DataError]:
@@ -207,25 +180,20 @@ def check_translated_page(root: Path, page: Path, extensions: tuple[list, dict])
     try:
         text = read_translated_page(page, shown)
     except TranslationUnreadable as error:
-        return [DataError("not-utf8", shown, error.line, None, "",
-                          "the page is not saved as UTF-8 text, so some of its letters cannot be read.",
-                          "Save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8).")]
+        return [DataError.of("not-utf8", file=shown, line=error.line, case="page")]
     front, body = split_front_matter(text)
     offset = text[:len(text) - len(body)].count("\n")
     names, configs = extensions
     html = render_translated_page(body, names, configs)
     problems = unsafe_parts(html)
-    problems += [f"the HTML element <{tag}>" for tag in sorted(set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", html)))
+    problems += [part("unsafe-translation", "element", tag=tag) for tag in sorted(set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", html)))
                  if tag.lower() not in ALLOWED]
     errors = []
     for problem in problems:
         needle = re.search(r"'([^']+)'|<([a-z0-9-]+)>|attribute (\w+)", problem)
         line = _line_of(body, next(g for g in needle.groups() if g) if needle else "")
-        errors.append(DataError(
-            "unsafe-translation", shown, None if line is None else line + offset, None, "",
-            f"it holds {problem}, which could run a script or change the page, so the site would remove it.",
-            "Translated pages are Markdown: link with [text](https://...) or [text](page.md), and leave out "
-            "HTML tags and {...} attribute lists."))
+        errors.append(DataError.of("unsafe-translation", file=shown, line=None if line is None else line + offset,
+                                   problem=problem))
     return errors
 
 
@@ -263,7 +231,7 @@ def _site_extensions(root: Path) -> tuple[list, dict]:
 
 
 def _names(placeholders: list[str]) -> str:
-    return ", ".join("{" + name + "}" for name in placeholders) if placeholders else "no placeholders"
+    return ", ".join("{" + name + "}" for name in placeholders) if placeholders else part("placeholder-mismatch", "none")
 
 
 def _short(text: str) -> str:
