@@ -462,9 +462,10 @@ def part(code: str, phrase: str, /, **values) -> str:
     return ERRORS[code].part(phrase, **values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DataError:
-    """One problem in the plan data, located as precisely as we can."""
+    """One problem in the plan data, located as precisely as we can. Made with DataError.of, which
+    words it from ERRORS; the fields are keywords, so that none is given in the wrong place."""
 
     code: str
     file: str

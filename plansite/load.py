@@ -62,11 +62,9 @@ class Document:
                 return (None, None)
             path = path[:-1]
 
-    def error(self, code: str, path: tuple, /, *legacy, key: bool = False, case: str = "", **values) -> DataError:
-        """The error `code` (see errors.ERRORS) at path: at its key when key is true."""
+    def error(self, code: str, path: tuple, /, *, key: bool = False, case: str = "", **values) -> DataError:
+        """The error `code` (see errors.ERRORS) with its values, at path: at its key when key is true."""
         line, column = self.position(path, key=key)
-        if legacy:  # TEMPORARY while call sites move to the catalogue: (message, fix) as written
-            return DataError(code, self.file, line, column, format_path(path), *legacy)
         return DataError.of(code, file=self.file, line=line, column=column, path=format_path(path), case=case,
                             **values)
 

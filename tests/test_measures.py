@@ -623,9 +623,9 @@ def test_measures_read_the_sheet_they_name(tmp_path):
     assert errors == [] and [f.value for f in figures["fires"]] == [3.0]
     read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figs")}, SOURCES, errors)
     assert errors == [
-        DataError("unknown-sheet", "plan_data/data/book.xlsx", None, None, "",
-                  "the workbook has no sheet named 'Figs'; it has 'Figures', 'Notes'.",
-                  "Correct the measure's 'sheet' to the name on the sheet's tab.")]
+        DataError(code="unknown-sheet", file="plan_data/data/book.xlsx", line=None, column=None, path="",
+                  message="the workbook has no sheet named 'Figs'; it has 'Figures', 'Notes'.",
+                  fix="Correct the measure's 'sheet' to the name on the sheet's tab.")]
 
 
 def test_a_workbook_that_would_unpack_too_far_is_not_opened(tmp_path, monkeypatch):
