@@ -447,7 +447,7 @@ _DEFINITIONS = (
     ErrorType("unlisted-measure", "No edition lists a measure",
               "no edition lists the measure '{measure}', so no page shows it.{rows}",
               "To show it in an edition, " + ATTACH + ". If no edition measures it, delete it from the catalogue.",
-              parts={"rows": " Its {count} figures are shown nowhere.", "one-row": " Its 1 figure are shown nowhere."}),
+              parts={"rows": " Its {count} figures are shown nowhere.", "one-row": " Its 1 figure is shown nowhere."}),
 )
 
 #: Every error code, defined once. Codes never change meaning; add new ones (and to the README).

@@ -64,7 +64,7 @@ def test_a_measure_no_edition_lists(project):
     assert warnings(project) == [
         "plan_data/measures/measures.yaml:10:9: warning [unlisted-measure] No edition lists a measure\n"
         "  at: measures[1].id\n"
-        "  problem: no edition lists the measure 'asb-incidents', so no page shows it. Its 1 figure are shown nowhere.\n"
+        "  problem: no edition lists the measure 'asb-incidents', so no page shows it. Its 1 figure is shown nowhere.\n"
         "  fix: To show it in an edition, add its id to 'measures:' on the priority or theme it measures, or to "
         "the edition's 'other_measures:' list (see the README, 'Which measures an edition shows'). If no "
         "edition measures it, delete it from the catalogue."
