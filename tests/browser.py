@@ -61,6 +61,23 @@ def axe_violations(urls: list[str]) -> list[str]:
     return found
 
 
+def wider_than_320(urls: list[str]) -> list[str]:
+    """Each URL that, freshly loaded 320 CSS pixels wide, is wider than that: 'url: 400px'."""
+    from playwright.sync_api import sync_playwright
+
+    too_wide = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for url in urls:
+            page.goto(url, wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide.append(f"{url}: {width}px")
+        browser.close()
+    return too_wide
+
+
 REPORT = ROOT / ".cache" / "accessibility" / "report.json"
 
 
