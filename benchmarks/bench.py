@@ -61,7 +61,7 @@ def generate_street_crime(path: Path, rows: int = ROWS, seed: int = 7) -> None:
 _CHILD = """
 import json, sys, time
 sys.path.insert(0, {root!r})
-from plansite.measures import aggregate_street_crime
+from plansite.figures.read import aggregate_street_crime
 start = time.perf_counter()
 counts = aggregate_street_crime({path!r})
 seconds = time.perf_counter() - start
@@ -97,7 +97,7 @@ _REFUSE_CHILD = """
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from plansite.measures import read_figures
+from plansite.figures.read import read_figures
 start = time.perf_counter()
 errors = []
 figures = read_figures(Path({project!r}), {name!r}, {{}}, {{}}, errors)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .measures import Figure, qualified
+from .figures.read import Figure
+from .figures.wording import qualified
 
 WIDTH = 640
 #: Text size in chart units: a 640-unit chart fills a phone's 340 pixels, so this is about

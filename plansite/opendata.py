@@ -7,9 +7,9 @@ import io
 import json
 from dataclasses import dataclass
 
-from .measures import QUALIFIERS
+from .figures.read import QUALIFIERS
+from .figures.select import edition_figures
 from .model import Plan
-from .pages import edition_figures
 from .versions import edition_measure_ids, resolve_edition
 
 CSV_FIELDS = ("measure", "period", "period_start", "period_end", "series", "qualifier", "value", "unit", "source",

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import PlanDataInvalid, command
+from .figures.select import edition_figures
 from .leaflet import CHROMIUM, Leaflet, default_cache, edition_leaflet, leaflet_path, print_leaflets, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
 from .translations import (Translator, Words, default_language, handwritten_translation, message_counts,
                            page_counts, text_direction, translated_languages, translated_page_markdown)
 from .theme import Markup, markup_nav
-from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_figures, edition_nav,
+from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_nav,
                     edition_page_paths, edition_pages, expand_measure_directives, page_banner, translation_notices)
 from .urls import edition_folder, get_relative_url, page_url
 from .validate import load_valid_plan

@@ -16,7 +16,8 @@ from jsonschema.exceptions import best_match
 
 from .errors import DataError, PlanDataInvalid, did_you_mean, expected, nearest, part, quoted
 from .load import Document, RawProject, load_project
-from .measures import DATA_DIR, Figure, in_edition, measure_data_files, read_all_figures
+from .figures.read import DATA_DIR, Figure, measure_data_files, read_all_figures
+from .figures.select import in_edition
 from .model import Plan, build_plan, edition_order, source_refs
 from .scaffold import PLACEHOLDER
 from .schemas import validator
@@ -463,7 +464,7 @@ def _docs_measures(root: Path) -> set[str]:
 
 
 def _measure_ids_in_file(path: Path) -> list[str]:
-    from .measures import read_rows
+    from .figures.read import read_rows
 
     try:
         header, rows = read_rows(path)

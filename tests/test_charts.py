@@ -3,7 +3,7 @@ colour, labelled for screen readers, and mirrored in a right-to-left language.""
 from bs4 import BeautifulSoup
 
 from plansite.charts import WIDTH, chart
-from plansite.measures import Figure
+from plansite.figures.read import Figure
 from plansite.periods import parse_period
 from plansite.translations import Words
 

@@ -4,7 +4,9 @@ from datetime import date
 import pytest
 
 from plansite.errors import DataError
-from plansite.measures import (Figure, decode_csv, format_value, parse_number, read_figures, sentence, summarise)
+from plansite.figures.judge import summarise
+from plansite.figures.read import Figure, decode_csv, parse_number, read_figures
+from plansite.figures.wording import format_value, sentence
 from plansite.periods import parse_period
 
 SOURCES = {"plan-a": {"id": "plan-a", "date": "2020"}, "report-b": {"id": "report-b", "date": "2018-11-13"}}
@@ -199,7 +201,7 @@ def test_ranges_read_as_from_and_to():
 
 
 def test_street_level_crime_is_counted_per_month_area_and_type(tmp_path):
-    from plansite.measures import aggregate_street_crime
+    from plansite.figures.read import aggregate_street_crime
     path = tmp_path / "street.csv"
     path.write_text(
         "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
@@ -502,8 +504,8 @@ def test_a_line_too_long_to_be_a_row(tmp_path):
 
 
 def test_encoding_that_changes_after_the_start_gives_no_figures(tmp_path, monkeypatch):
-    import plansite.measures as measures_module
-    monkeypatch.setattr(measures_module, "SAMPLE_BYTES", 64)
+    import plansite.figures.read as read_module
+    monkeypatch.setattr(read_module, "SAMPLE_BYTES", 64)
     content = (HEADER + "fires,2018,Peterborough,3,plan-a,plain\n" * 3).encode() + "fires,2019,Peterborough,3,plan-a,café\n".encode("cp1252")
     figures, errors = read(tmp_path, content)
     assert figures == [] and errors == [
@@ -614,7 +616,7 @@ def test_xlsx_with_several_sheets_needs_the_measure_to_name_one(tmp_path):
 
 
 def test_measures_read_the_sheet_they_name(tmp_path):
-    from plansite.measures import read_all_figures
+    from plansite.figures.read import read_all_figures
     content = workbook(tmp_path, [["fires", "2018", "Peterborough", 3, "plan-a", None]], sheets=("Figures", "Notes"))
     (tmp_path / "plan_data" / "data").mkdir(parents=True)
     (tmp_path / "plan_data" / "data" / "book.xlsx").write_bytes(content)
@@ -630,8 +632,8 @@ def test_measures_read_the_sheet_they_name(tmp_path):
 
 def test_a_workbook_that_would_unpack_too_far_is_not_opened(tmp_path, monkeypatch):
     import zipfile
-    import plansite.measures as measures_module
-    monkeypatch.setattr(measures_module, "MAX_XLSX_BYTES", 1 << 20)
+    import plansite.figures.read as read_module
+    monkeypatch.setattr(read_module, "MAX_XLSX_BYTES", 1 << 20)
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", b"\0" * (2 << 20))
@@ -665,7 +667,7 @@ def test_errors_quote_at_most_60_characters_of_a_cell(tmp_path):
 
 
 def test_a_sheet_named_for_a_csv(tmp_path):
-    from plansite.measures import read_all_figures
+    from plansite.figures.read import read_all_figures
     (tmp_path / "plan_data" / "data").mkdir(parents=True)
     (tmp_path / "plan_data" / "data" / "figures.csv").write_text(HEADER + "fires,2018,Peterborough,3,plan-a,\n")
     errors = []
@@ -677,8 +679,8 @@ def test_a_sheet_named_for_a_csv(tmp_path):
 
 
 def test_a_control_character_in_a_cell(tmp_path, monkeypatch):
-    import plansite.measures as measures_module
-    monkeypatch.setattr(measures_module, "SAMPLE_BYTES", 64)  # after the bytes that are checked for binary data
+    import plansite.figures.read as read_module
+    monkeypatch.setattr(read_module, "SAMPLE_BYTES", 64)  # after the bytes that are checked for binary data
     content = (HEADER + "".join(f"fires,{year},Peterborough,3,plan-a,plain\n" for year in (2016, 2017, 2018))
                + "fires,2019,Peterborough,3,plan-a,a\x00b\n").encode()
     figures, errors = read(tmp_path, content)

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from plansite.measures import Figure
+from plansite.figures.read import Figure
 from plansite.opendata import measure_csv, safe_cell
 from plansite.periods import parse_period
 

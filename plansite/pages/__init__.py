@@ -21,7 +21,7 @@ from .history import history_page
 from .registry import PageEntry, page_registry, registry_nav, edition_pages, edition_page_paths, edition_nav
 from .notices import after_title, translation_notices
 from .languages import language_home_url, languages_page
-from .figures import edition_figures, figures_table, measure_block
+from .figures import figures_table, measure_block
 from .directives import DirectiveError, expand_measure_directives
 from .banners import page_banner
 from .glossary import abbreviations, abbreviation_definitions, abbreviate_html, glossary_page
@@ -33,7 +33,7 @@ __all__ = [
     "measures_page", "partners_page", "about_page", "sources_page", "editions_page", "changes_page",
     "history_page", "PageEntry", "page_registry", "registry_nav", "edition_pages", "after_title",
     "translation_notices", "edition_page_paths", "edition_nav", "language_home_url", "languages_page",
-    "edition_figures", "figures_table", "measure_block", "DirectiveError", "expand_measure_directives",
+    "figures_table", "measure_block", "DirectiveError", "expand_measure_directives",
     "page_banner", "abbreviations", "abbreviation_definitions", "abbreviate_html", "glossary_page",
     "accessibility_page"
 ]

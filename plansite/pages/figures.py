@@ -5,16 +5,14 @@ import posixpath
 from html import escape
 
 from ..charts import chart
-from ..measures import DEFAULT_SERIES, MOVEMENT_SYMBOLS, format_value, in_edition, sentence, summarise
+from ..figures.judge import summarise
+from ..figures.read import DEFAULT_SERIES
+from ..figures.select import edition_figures
+from ..figures.wording import MOVEMENT_SYMBOLS, format_value, sentence
 from ..model import Plan
 from ..translations import Words
 from .glossary import abbreviate_html
 from .writer import ENGLISH, _Writer
-
-
-def edition_figures(plan: Plan, edition: dict, measure_id: str) -> list:
-    """The measure's figures that belong to this edition."""
-    return [f for f in plan.figures.get(measure_id, []) if in_edition(f, edition)]
 
 
 def _series_order(measure: dict, figures: list) -> list[str]:

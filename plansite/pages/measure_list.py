@@ -1,11 +1,13 @@
 """The page listing every measure of an edition."""
 from __future__ import annotations
 
-from ..measures import sentence, summarise
+from ..figures.judge import summarise
+from ..figures.select import edition_figures
+from ..figures.wording import sentence
 from ..model import Plan
 from ..translations import Words
 from ..versions import edition_measure_ids
-from .figures import edition_figures, measure_block
+from .figures import measure_block
 from .writer import ENGLISH, Page, better_words, missing, unit_words, _Writer
 
 

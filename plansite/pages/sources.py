@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Plan, source_refs
 from ..translations import Words
 from ..versions import edition_measure_ids
-from .figures import edition_figures
+from ..figures.select import edition_figures
 from .writer import ENGLISH, Page, _Writer
 
 

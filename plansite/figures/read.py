@@ -1,4 +1,4 @@
-"""Measures stage: read performance figures as spreadsheets save them, and say what they show.
+"""Figures, reading: performance figures as spreadsheets save them.
 
 Figures arrive as CSV saved from Excel (UTF-8 with or without a byte-order mark, Windows-1252,
 "CSV (Macintosh)" and other single-byte encodings, separated by commas or, with decimal commas,
@@ -11,18 +11,17 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
-import math
 import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import DataError, did_you_mean, part, quoted, shortened
-from .periods import ACCEPTED, Period, PeriodError, parse_period
+from ..errors import DataError, did_you_mean, part, quoted, shortened
+from ..periods import ACCEPTED, Period, PeriodError, parse_period
 
 DATA_DIR = "data"
 REQUIRED_COLUMNS = ("measure", "period", "value", "source")
@@ -30,9 +29,6 @@ OPTIONAL_COLUMNS = ("series", "note")
 DEFAULT_SERIES = "Peterborough"
 _BLANKS = {"", "n/a", "na", "-", "–", "—", ".."}
 
-#: Below this relative change (or, for percentages, this many points) we say "no clear change".
-NO_CLEAR_CHANGE_RELATIVE = 0.02
-NO_CLEAR_CHANGE_POINTS = 1.0
 
 #: The words a source puts before a figure that is not exact, as the `qualifier` column holds
 #: them. Only the words our sources use: add one here (with its words in qualified()) when a
@@ -635,265 +631,3 @@ def aggregate_street_crime(path: Path, chunk_rows: int = 500_000):
     if totals is None:
         return pd.DataFrame(columns=["month", "area", "crime_type", "count"])
     return totals.astype("int64").reset_index()
-
-
-# --- What the figures show ---------------------------------------------------------------
-
-@dataclass
-class Comparison:
-    name: str
-    value: float
-    judgement: str  # "better", "worse", "same", or "" when no direction is better or it is not certain
-    figure: Figure | None = None  # the comparator's figure, with its qualifier
-
-
-@dataclass
-class Summary:
-    """What a measure's figures say, ready for words, tables and charts."""
-
-    measure: dict
-    figures: list[Figure]
-    main: list[Figure] = field(default_factory=list)
-    latest: Figure | None = None
-    previous: Figure | None = None
-    movement: str = ""   # "up", "down", "same", or "" when there is nothing to compare
-    trend: str = ""      # "improving", "getting worse", "no clear change", "not judged", ""
-    change: float | None = None
-    change_pct: float | None = None
-    #: The latest or the previous figure is not exact ("over 9%"): the sentence gives no amount.
-    inexact: bool = False
-    gaps: list[str] = field(default_factory=list)
-    gap_periods: list = field(default_factory=list)
-    comparisons: list[Comparison] = field(default_factory=list)
-    target_met: bool | None = None
-
-    @property
-    def has_figures(self) -> bool:
-        return any(f.value is not None for f in self.figures)
-
-
-def in_edition(figure: Figure, edition: dict) -> bool:
-    """A figure belongs to an edition when its period overlaps the edition's years, or when
-    the edition's own source documents published it (a plan's baseline figures)."""
-    start = date(edition["period"]["start"], 1, 1)
-    end = date(edition["period"]["end"], 12, 31)
-    if figure.source in edition.get("sources_all", edition.get("sources", [])):
-        return figure.period.start <= end
-    return figure.period.start <= end and figure.period.end >= start
-
-
-def _is_percentage(measure: dict, figure: Figure) -> bool:
-    return measure["unit"] == "percentage" or figure.is_percent
-
-
-def summarise(measure: dict, figures: list[Figure]) -> Summary:
-    """Latest figure, change on the previous one, direction of travel and comparisons."""
-    summary = Summary(measure, figures)
-    main_series = measure.get("series", DEFAULT_SERIES)
-    summary.main = [f for f in figures if f.series == main_series]
-    with_values = [f for f in summary.main if f.value is not None]
-    summary.gaps = [f.period.label for f in summary.main if f.value is None]
-    summary.gap_periods = [f.period for f in summary.main if f.value is None]
-    if not with_values:
-        return summary
-    summary.latest = with_values[-1]
-    if len(with_values) >= 2:
-        summary.previous = with_values[-2]
-        latest, previous = summary.latest.value, summary.previous.value
-        summary.change = latest - previous
-        summary.change_pct = (summary.change / previous * 100) if previous else None
-        if _is_percentage(measure, summary.latest):
-            unclear = abs(summary.change) < NO_CLEAR_CHANGE_POINTS
-        else:
-            unclear = (abs(summary.change / previous) < NO_CLEAR_CHANGE_RELATIVE) if previous else summary.change == 0
-        summary.movement = "same" if unclear else ("up" if summary.change > 0 else "down")
-        if summary.latest.qualifier or summary.previous.qualifier:
-            # "over 9%" is not 9%: keep a direction only when the source's bound makes it certain.
-            summary.inexact = True
-            summary.movement = _certain_direction(summary.latest, summary.previous, summary.movement)
-        better = measure["better"]
-        if not summary.movement:
-            summary.trend = ""
-        elif summary.movement == "same":
-            summary.trend = "no clear change"
-        elif better == "neither":
-            summary.trend = "not judged"
-        else:
-            summary.trend = "improving" if summary.movement == better else "getting worse"
-    for name in measure.get("comparators", []):
-        match = [f for f in figures if f.series == name and f.period == summary.latest.period and f.value is not None]
-        if match:
-            summary.comparisons.append(Comparison(name, match[0].value, _judge(measure, summary.latest, match[0]),
-                                                  match[0]))
-    target = measure.get("target") or {}
-    if "value" in target and measure["better"] != "neither":
-        summary.target_met = _target_met(measure["better"], summary.latest, target["value"])
-    return summary
-
-
-def _certain_direction(new: Figure, old: Figure, movement: str) -> str:
-    """The movement from old to new when one of them is qualified: "up" or "down" only when
-    certain ("over 9%" after an exact 5% is up; after an exact 12% it may be either), else ""."""
-    if movement == "up" and new.qualifier in LOWER_BOUNDS and not old.qualifier:
-        return "up"
-    if movement == "down" and old.qualifier in LOWER_BOUNDS and not new.qualifier:
-        return "down"
-    return ""
-
-
-def _target_met(better: str, latest: Figure, target: float) -> bool | None:
-    """Whether the latest figure meets the target; None when a qualifier leaves it uncertain."""
-    value, qualifier = latest.value, latest.qualifier
-    if not qualifier:
-        return value <= target if better == "down" else value >= target
-    if qualifier in LOWER_BOUNDS:  # the true figure is value or more
-        if better == "up" and value >= target:
-            return True
-        if better == "down" and value > target:
-            return False
-    return None
-
-
-def _judge(measure: dict, ours: Figure, theirs: Figure) -> str:
-    if measure["better"] == "neither":
-        return ""
-    close = math.isclose(ours.value, theirs.value, rel_tol=NO_CLEAR_CHANGE_RELATIVE)
-    if ours.qualifier or theirs.qualifier:
-        # Judged only when the bound makes the order certain; never "same".
-        order = _certain_direction(ours, theirs, "" if close else ("up" if ours.value > theirs.value else "down"))
-        if not order:
-            return ""
-        return "better" if (order == "down") == (measure["better"] == "down") else "worse"
-    if close:
-        return "same"
-    return "better" if (ours.value < theirs.value) == (measure["better"] == "down") else "worse"
-
-
-# --- Words ----------------------------------------------------------------------------
-
-MOVEMENT_SYMBOLS = {"up": "↑", "down": "↓", "same": "→"}
-
-
-def _english():
-    from .translations import Words
-
-    return Words()
-
-
-def qualified(text: str, qualifier: str, words=None) -> str:
-    """A figure's text with the source's qualifier before it: 'over 9%', 'at least 56%'."""
-    if not qualifier:
-        return text
-    t = (words or _english()).t
-    return {"over": lambda: t("over {value}", value=text),
-            "at least": lambda: t("at least {value}", value=text),
-            "around": lambda: t("around {value}", value=text)}[qualifier]()
-
-
-def format_value(measure: dict, figure: Figure | None, value: float | None = None, words=None) -> str:
-    """A figure with its unit and the source's qualifier, as a resident reads it: '1,633', '73%',
-    '77.1 per 1,000 people', 'over 9%'. A value given on its own has no qualifier."""
-    words = words or _english()
-    qualifier = figure.qualifier if value is None and figure is not None else ""
-    value = figure.value if value is None and figure is not None else value
-    if value is None:
-        return words.t("no figure")
-    if measure["unit"] == "percentage" or (figure is not None and figure.is_percent):
-        return qualified(words.percent(value), qualifier, words)
-    number = words.number(value)
-    return qualified({"rate_per_1000": lambda: words.t("{number} per 1,000 people", number=number),
-                      "rate_per_10000": lambda: words.t("{number} per 10,000 people", number=number),
-                      # The sources say "per 100,000" without saying of whom (for first time entrants
-                      # it is not the whole population), so we say no more.
-                      "rate_per_100000": lambda: words.t("{number} per 100,000", number=number),
-                      }.get(measure["unit"], lambda: number)(), qualifier, words)
-
-
-def sentence(summary: Summary, words=None) -> str:
-    """One plain-language sentence (or two) about what the figures show."""
-    words = words or _english()
-    t = words.t
-    measure = summary.measure
-    name = measure["plain_title"]
-
-    def value(figure: Figure) -> str:
-        return format_value(measure, figure, words=words)
-
-    if not summary.has_figures:
-        return t("No figures have been published for this measure yet.")
-    if summary.latest is None:
-        # Only breakdowns (wards, survey topics...): say which is highest and lowest.
-        last_period = max((f.period for f in summary.figures if f.value is not None), key=lambda p: p.sort_key)
-        group = sorted((f for f in summary.figures if f.period == last_period and f.value is not None),
-                       key=lambda f: f.value)
-        if len(group) == 1:
-            return t("{measure}: {group} {value} {period}.", measure=name, group=words.english(group[0].series),
-                     value=value(group[0]), period=words.period_phrase(last_period))
-        if any(f.qualifier for f in group):
-            # "over 40" may be more than an exact 45: do not rank figures the source gives inexactly.
-            return t("{measure} {period}: the source does not give every figure exactly, so we do not say "
-                     "which is highest or lowest.", measure=name, period=words.period_phrase(last_period))
-        return t("{measure} {period}: highest for {highest} ({highest_value}), lowest for {lowest} ({lowest_value}).",
-                 measure=name, period=words.period_phrase(last_period),
-                 highest=words.english(group[-1].series), highest_value=value(group[-1]),
-                 lowest=words.english(group[0].series), lowest_value=value(group[0]))
-    latest = summary.latest
-    if summary.previous is None:
-        text = t("{measure}: {value} {period}. Only one figure has been published, so there is no trend yet.",
-                 measure=name, value=value(latest), period=words.period_phrase(latest.period))
-    else:
-        previous = summary.previous
-        if latest.period.relative and previous.period.relative:
-            period = t("in {latest} compared with {previous}", latest=words.period(latest.period),
-                       previous=words.period(previous.period))
-        else:
-            period = t("{latest} compared with {previous}", latest=words.period_phrase(latest.period),
-                       previous=words.period(previous.period))
-        if summary.inexact:
-            # A qualified figure ("over 9%") has no exact amount of change, and perhaps no direction.
-            values = dict(measure=name, previous_value=value(previous), value=value(latest), period=period)
-            if summary.movement == "up":
-                text = t("{measure} rose from {previous_value} to {value}, {period}.", **values)
-            elif summary.movement == "down":
-                text = t("{measure} fell from {previous_value} to {value}, {period}.", **values)
-            else:
-                text = t("{measure}: {value}, {period} ({previous_value}).", **values)
-            text += " " + (t("The source does not give the exact figure, so we do not say by how much.")
-                           if summary.movement else
-                           t("The source does not give the exact figure, so we cannot say whether it went up or down."))
-        elif summary.movement == "same":
-            text = t("{measure} stayed about the same, {value} {period} ({previous_value}).",
-                     measure=name, value=value(latest), period=period, previous_value=value(previous))
-        else:
-            if _is_percentage(measure, latest):
-                points = round(abs(summary.change), 1)
-                # gettext's plural forms are for whole numbers; a fraction has a text of its own.
-                amount = (words.n("{points} percentage point", "{points} percentage points", int(points),
-                                  points=words.number(points)) if points == int(points) else
-                          t("{points} percentage points", points=words.number(points)))
-            elif summary.change_pct is not None:
-                amount = words.percent(round(abs(summary.change_pct)))
-            else:
-                amount = words.number(abs(summary.change))
-            values = dict(measure=name, amount=amount, previous_value=value(previous),
-                          value=value(latest), period=period)
-            text = (t("{measure} rose by {amount}, from {previous_value} to {value}, {period}.", **values)
-                    if summary.movement == "up" else
-                    t("{measure} fell by {amount}, from {previous_value} to {value}, {period}.", **values))
-        if not summary.trend:
-            pass  # no certain direction: nothing to judge
-        elif measure["better"] in ("up", "down"):
-            text += " " + {
-                ("down", "improving"): lambda: t("The plan aims for this figure to go down, so this is an improvement."),
-                ("down", "getting worse"): lambda: t("The plan aims for this figure to go down, so this is getting worse."),
-                ("down", "no clear change"): lambda: t("The plan aims for this figure to go down, and there is no clear change."),
-                ("up", "improving"): lambda: t("The plan aims for this figure to go up, so this is an improvement."),
-                ("up", "getting worse"): lambda: t("The plan aims for this figure to go up, so this is getting worse."),
-                ("up", "no clear change"): lambda: t("The plan aims for this figure to go up, and there is no clear change."),
-            }[(measure["better"], summary.trend)]()
-        else:
-            text += " " + t("The plan does not say whether higher or lower is better for this figure.")
-    if summary.gaps:
-        text += " " + t("No figure was published for {periods}.",
-                        periods=", ".join(words.period(p) for p in summary.gap_periods))
-    return text
