@@ -1,4 +1,5 @@
-"""Figures as they really arrive, the errors they raise, and what the site says about them."""
+"""plansite/figures/: figures as they really arrive (read), the errors they raise, which an edition
+shows (select), and what the site says about them (judge, wording)."""
 from datetime import date
 
 import pytest
@@ -6,6 +7,7 @@ import pytest
 from plansite.errors import DataError
 from plansite.figures.judge import summarise
 from plansite.figures.read import Figure, decode_csv, parse_number, read_figures
+from plansite.figures.select import edition_figures, in_edition
 from plansite.figures.wording import format_value, sentence
 from plansite.periods import parse_period
 
@@ -128,6 +130,27 @@ def test_damaged_xlsx(tmp_path):
 def figure(period, value, series="Peterborough", source="plan-a"):
     anchor = date(2018, 11, 13)
     return Figure("fires", parse_period(period, anchor), period, series, value, False, source, "", "f.csv", 2)
+
+
+EDITION = {"period": {"start": 2020, "end": 2023}, "sources_all": ["plan-a"]}
+
+
+def test_an_edition_shows_the_figures_of_its_years_and_its_own_sources_baselines():
+    shown = [figure("2019/20", 1, source="report-b"), figure("2023/24", 2, source="report-b"),
+             figure("2018/19", 3, source="plan-a")]
+    hidden = [figure("2018/19", 4, source="report-b"), figure("2024/25", 5, source="report-b"),
+              figure("2024/25", 6, source="plan-a")]
+    assert [f.value for f in shown + hidden if in_edition(f, EDITION)] == [1, 2, 3]
+
+
+def test_edition_figures_keeps_the_measures_order_and_skips_the_others():
+    from types import SimpleNamespace
+
+    figures = [figure("2017/18", 1, source="report-b"), figure("2021/22", 2, source="report-b"),
+               figure("2022/23", 3, source="report-b")]
+    plan = SimpleNamespace(figures={"fires": figures})
+    assert [f.value for f in edition_figures(plan, EDITION, "fires")] == [2, 3]
+    assert edition_figures(plan, EDITION, "unknown") == []
 
 
 def test_fewer_fires_is_an_improvement():
