@@ -35,10 +35,10 @@ STAGES = [
     ("cli", ["cli"]),
 ]
 
-#: The only modules that may import MkDocs (or its theme and mike): everything before them is
+#: The only modules that may import MkDocs (or its Material theme): everything before them is
 #: plain Python, so the pages can feed another generator when MkDocs 1.x is gone.
 MKDOCS_MODULES = {"render", "hook", "preview", "commands"}
-MKDOCS_PACKAGES = {"mkdocs", "material", "mike"}
+MKDOCS_PACKAGES = {"mkdocs", "material"}
 
 
 def module_name(path: Path, package: Path = PACKAGE) -> str:
