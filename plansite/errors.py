@@ -136,6 +136,11 @@ def _duplicate(what: str) -> str:
     return "the " + what + " id '{id}' is already used in {first}."
 
 
+#: How to stop Excel turning periods into dates (several invalid-period cases end with it).
+_EXCEL_FIX = ("If Excel changed what you typed, format the period column as Text (select the column, then "
+              "Format Cells, Text) and type the periods again, for example Jul 2018 or 2018-07.")
+
+
 _DEFINITIONS = (
     ErrorType("missing-file", "A required file is missing",
               "plan_data/{name} does not exist.",
@@ -306,13 +311,31 @@ _DEFINITIONS = (
                                            "Correct the formula in the spreadsheet and save the file again, or leave "
                                            "the cell empty (or n/a) if there is no figure.")}),
     ErrorType("invalid-period", "A period is not one we can read",
-              # The wording of what periods.py cannot read is its PeriodError's: {problem} and {fix}.
-              "{problem}.", "{fix}",
+              "{value} is not a period we can read.", "Write {accepted}.",
               cases={"source-date": ("the period is relative to the date of its source {source}, and that source's "
                                      "date {date} is not a real date.",
                                      "Correct the source's date in plan_data/sources.yaml (year-month-day, such as "
-                                     "2018-11-13).")},
-              parts={"write": "Write {accepted}."}),
+                                     "2018-11-13)."),
+                     "empty": ("the period is empty.", "Write {accepted}."),
+                     "needs-source-date": ("a period relative to its source needs a source with a date.",
+                                           "Write {accepted}."),
+                     "not-financial-year": ("{value} is not a financial year (the second year must follow the "
+                                            "first).", "Write {accepted}."),
+                     "no-month": ("{value} has no month {month}.", "Write {accepted}."),
+                     "reversed": ("{value} ends before it starts.", "Write {accepted}."),
+                     "not-a-date-range": ("{value} is not a real date range ({reason}).", "Write {accepted}."),
+                     "not-a-date": ("{value} is not a real date (dates are read day first, as in the UK: "
+                                    "31/03/2018).", _EXCEL_FIX),
+                     "single-day": ("{value} is a single day ({day}, reading the date day first as in the UK), not "
+                                    "a period.",
+                                    "Write the month (Jul 2018) or the span (2018-04-01 to 2019-03-31). " + _EXCEL_FIX),
+                     "two-readings": ("{value} could be {month_year} or {day_month}.",
+                                      "Write the year in full, such as {example}."),
+                     "day-and-month": ("{value} is a day and a month with no year: Excel shows a date this way when "
+                                       "it has turned what was typed (such as Jul-18) into a day of the current "
+                                       "year.", _EXCEL_FIX),
+                     "excel-serial": ("{value} looks like a date that a spreadsheet stored as a number ({day}).",
+                                      _EXCEL_FIX)}),
     ErrorType("duplicate-row", "The same figure is given twice",
               "{measure}, {period}, {series} is already given in row {first_row}.",
               "Keep one row per measure, period and series: delete or correct one of them.",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .errors import quoted
+from .errors import ERRORS, quoted
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -54,18 +54,18 @@ class Period:
 
 
 class PeriodError(ValueError):
-    """The text is not a period we can read; fix, when given, says what to do instead."""
+    """The text is not a period we can read. The words are invalid-period's, in errors.py:
+    `case` names which of its cases, and `values` fill it in."""
 
-    def __init__(self, message: str, fix: str | None = None, *, needs_anchor: bool = False):
+    def __init__(self, case: str = "", *, needs_anchor: bool = False, **values):
+        self.case = case
+        #: The values for the report, with the list of accepted forms where the fix names it.
+        self.values = {**values, **({"accepted": ACCEPTED} if "{accepted}" in ERRORS["invalid-period"].wording(case)[1]
+                                    else {})}
+        message, self.fix = ERRORS["invalid-period"].fill(case, self.values)
         super().__init__(message)
-        self.fix = fix
         #: The period is relative, and no date to anchor it was given.
         self.needs_anchor = needs_anchor
-
-
-#: How to stop Excel turning periods into dates.
-EXCEL_FIX = ("If Excel changed what you typed, format the period column as Text (select the column, then "
-             "Format Cells, Text) and type the periods again, for example Jul 2018 or 2018-07.")
 
 
 def _day(day: date) -> str:
@@ -81,8 +81,7 @@ def _date(day: str, month: str, year: str, raw: str) -> date:
     try:
         return date(_year(year), int(month), int(day))
     except ValueError:
-        raise PeriodError(f"{quoted(raw)} is not a real date (dates are read day first, as in the UK: 31/03/2018)",
-                          EXCEL_FIX) from None
+        raise PeriodError("not-a-date", value=quoted(raw)) from None
 
 
 def _single_date(day: date, raw: str) -> Period:
@@ -90,8 +89,7 @@ def _single_date(day: date, raw: str) -> Period:
     typed 'Jul 2018'); any other day is refused, since figures cover a span."""
     if day.day == 1:
         return Period(day, _month_end(day.year, day.month), f"{calendar.month_name[day.month]} {day.year}", kind="month")
-    raise PeriodError(f"{quoted(raw)} is a single day ({_day(day)}, reading the date day first as in the UK), not a period",
-                      "Write the month (Jul 2018) or the span (2018-04-01 to 2019-03-31). " + EXCEL_FIX)
+    raise PeriodError("single-day", value=quoted(raw), day=_day(day))
 
 
 _DMY = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
@@ -116,7 +114,7 @@ def _financial_year(first: str, second: str) -> int:
     start = int(first)
     end = int(second) if len(second) == 4 else (start // 100) * 100 + int(second)
     if end != start + 1:
-        raise PeriodError(f"{first}/{second} is not a financial year (the second year must follow the first)")
+        raise PeriodError("not-financial-year", value=f"{first}/{second}")
     return start
 
 
@@ -125,11 +123,11 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     raw = " ".join(str(text).split())
     value = raw.lower()
     if not value:
-        raise PeriodError("the period is empty")
+        raise PeriodError("empty")
     relative = re.fullmatch(r"latest (\d+) months|(\d+) months before latest|as reported", value)
     if relative:
         if anchor is None:
-            raise PeriodError("a period relative to its source needs a source with a date", needs_anchor=True)
+            raise PeriodError("needs-source-date", needs_anchor=True)
         if value == "as reported":
             return Period(anchor, anchor, f"as reported on {anchor.day} {calendar.month_name[anchor.month]} {anchor.year}",
                           relative=True, kind="reported")
@@ -162,18 +160,18 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
-            raise PeriodError(f"{raw} has no month {month}")
+            raise PeriodError("no-month", value=raw, month=month)
         return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
     # 'Jul 2018', and Excel's 'Jul-18' and 'Jul-2018'.
     if (m := re.fullmatch(r"([a-z]+\.?)(?:\s+|\s*-\s*)(\d{4})|([a-z]+\.?)-(\d{2})", value)) and _month(m[1] or m[3]):
         year, month = _year(m[2] or m[4]), _month(m[1] or m[3])
         return Period(date(year, month, 1), _month_end(year, month), f"{calendar.month_name[month]} {year}", kind="month")
     if (m := re.fullmatch(r"([a-z]+\.?)\s+(\d{2})", value)) and _month(m[1]):
-        raise PeriodError(f"{quoted(raw)} could be {calendar.month_name[_month(m[1])]} 20{m[2]} or {int(m[2])} "
-                          f"{calendar.month_name[_month(m[1])]}", f"Write the year in full, such as {m[1].title()} 20{m[2]}.")
+        name = calendar.month_name[_month(m[1])]
+        raise PeriodError("two-readings", value=quoted(raw), month_year=f"{name} 20{m[2]}",
+                          day_month=f"{int(m[2])} {name}", example=f"{m[1].title()} 20{m[2]}")
     if (m := re.fullmatch(r"(\d{1,2})[\s-]([a-z]+\.?)", value)) and _month(m[2]):
-        raise PeriodError(f"{quoted(raw)} is a day and a month with no year: Excel shows a date this way when it has "
-                          "turned what was typed (such as Jul-18) into a day of the current year", EXCEL_FIX)
+        raise PeriodError("day-and-month", value=quoted(raw))
     if m := re.fullmatch(_DMY, value):
         return _single_date(_date(m[1], m[2], m[3], raw), raw)
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:\s+00:00(?::00)?)?", value):
@@ -181,11 +179,11 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
     if re.fullmatch(r"\d{5}(\.\d+)?", value) and 20000 <= float(value) < 60000:
         # Excel counts days from 30 December 1899; a date cell re-saved as General shows the count.
         day = date(1899, 12, 30) + timedelta(days=int(float(value)))
-        raise PeriodError(f"{quoted(raw)} looks like a date that a spreadsheet stored as a number ({_day(day)})", EXCEL_FIX)
+        raise PeriodError("excel-serial", value=quoted(raw), day=_day(day))
     if m := re.fullmatch(_DMY + r"\s+to\s+" + _DMY, value):
         start, end = _date(m[1], m[2], m[3], raw), _date(m[4], m[5], m[6], raw)
         if end < start:
-            raise PeriodError(f"{raw} ends before it starts")
+            raise PeriodError("reversed", value=raw)
         return Period(start, end, f"{_day(start)} to {_day(end)}", kind="dates")
     month_year = r"([a-z]+\.?)(?:\s+(\d{4})|-(\d{2}|\d{4}))"
     if m := re.fullmatch(r"([a-z]+\.?)(?:(?:\s+|-)(\d{4})|-(\d{2}))?\s+to\s+" + month_year, value):
@@ -195,7 +193,7 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
             start_year = _year(m[2] or m[3]) if (m[2] or m[3]) else end_year
             start, end = date(start_year, first, 1), _month_end(end_year, last)
             if end < start:
-                raise PeriodError(f"{raw} ends before it starts")
+                raise PeriodError("reversed", value=raw)
             label = (f"{calendar.month_name[first]} {start_year} to {calendar.month_name[last]} {end_year}"
                      if start_year != end_year else
                      f"{calendar.month_name[first]} to {calendar.month_name[last]} {end_year}")
@@ -205,9 +203,9 @@ def parse_period(text: str, anchor: date | None = None) -> Period:
             start = date(int(m[1]), int(m[2]), int(m[3]))
             end = date(int(m[4]), int(m[5]), int(m[6]))
         except ValueError as exc:
-            raise PeriodError(f"{raw} is not a real date range ({exc})") from None
+            raise PeriodError("not-a-date-range", value=raw, reason=exc) from None
         if end < start:
-            raise PeriodError(f"{raw} ends before it starts")
+            raise PeriodError("reversed", value=raw)
         return Period(start, end, f"{start.day} {calendar.month_name[start.month]} {start.year} to "
                                   f"{end.day} {calendar.month_name[end.month]} {end.year}", kind="dates")
-    raise PeriodError(f"{quoted(raw)} is not a period we can read")
+    raise PeriodError(value=quoted(raw))

@@ -35,7 +35,7 @@ def test_six_month_periods_and_as_reported():
 def test_relative_periods_need_a_dated_source():
     with pytest.raises(PeriodError) as error:
         parse_period("latest 6 months")
-    assert str(error.value) == "a period relative to its source needs a source with a date"
+    assert str(error.value) == "a period relative to its source needs a source with a date."
 
 
 def test_relative_periods_are_anchored_at_their_source_date():
@@ -47,11 +47,11 @@ def test_relative_periods_are_anchored_at_their_source_date():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("2017/19", "2017/19 is not a financial year (the second year must follow the first)"),
-    ("2018-13", "2018-13 has no month 13"),
-    ("March 2018 to April 2017", "March 2018 to April 2017 ends before it starts"),
-    ("last summer", "'last summer' is not a period we can read"),
-    ("", "the period is empty"),
+    ("2017/19", "2017/19 is not a financial year (the second year must follow the first)."),
+    ("2018-13", "2018-13 has no month 13."),
+    ("March 2018 to April 2017", "March 2018 to April 2017 ends before it starts."),
+    ("last summer", "'last summer' is not a period we can read."),
+    ("", "the period is empty."),
 ])
 def test_unreadable_periods(text, message):
     with pytest.raises(PeriodError) as error:
@@ -80,12 +80,12 @@ EXCEL = ("If Excel changed what you typed, format the period column as Text (sel
 
 @pytest.mark.parametrize("text, message, fix", [
     ("18-Jul", "'18-Jul' is a day and a month with no year: Excel shows a date this way when it has turned what "
-               "was typed (such as Jul-18) into a day of the current year", EXCEL),
-    ("15/07/2018", "'15/07/2018' is a single day (15 July 2018, reading the date day first as in the UK), not a period",
+               "was typed (such as Jul-18) into a day of the current year.", EXCEL),
+    ("15/07/2018", "'15/07/2018' is a single day (15 July 2018, reading the date day first as in the UK), not a period.",
      "Write the month (Jul 2018) or the span (2018-04-01 to 2019-03-31). " + EXCEL),
-    ("07/15/2018", "'07/15/2018' is not a real date (dates are read day first, as in the UK: 31/03/2018)", EXCEL),
-    ("43282", "'43282' looks like a date that a spreadsheet stored as a number (1 July 2018)", EXCEL),
-    ("Jul 18", "'Jul 18' could be July 2018 or 18 July", "Write the year in full, such as Jul 2018."),
+    ("07/15/2018", "'07/15/2018' is not a real date (dates are read day first, as in the UK: 31/03/2018).", EXCEL),
+    ("43282", "'43282' looks like a date that a spreadsheet stored as a number (1 July 2018).", EXCEL),
+    ("Jul 18", "'Jul 18' could be July 2018 or 18 July.", "Write the year in full, such as Jul 2018."),
 ])
 def test_what_excel_made_of_a_period_is_refused_with_how_to_stop_it(text, message, fix):
     with pytest.raises(PeriodError) as error:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import DataError, did_you_mean, part, quoted, shortened
-from ..periods import ACCEPTED, Period, PeriodError, parse_period
+from ..periods import Period, PeriodError, parse_period
 
 DATA_DIR = "data"
 REQUIRED_COLUMNS = ("measure", "period", "value", "source")
@@ -494,8 +494,7 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
                 errors.append(error("invalid-period", number, column("period"), case="source-date",
                                     source=quoted(source_id), date=quoted(sources[source_id].get("date", ""))))
             else:
-                errors.append(error("invalid-period", number, column("period"), problem=exc,
-                                    fix=exc.fix or part("invalid-period", "write", accepted=ACCEPTED)))
+                errors.append(error("invalid-period", number, column("period"), case=exc.case, **exc.values))
         try:
             value, is_percent = parse_number(get["value"], table.decimal)
         except ValueError:
