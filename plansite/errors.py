@@ -444,7 +444,9 @@ _DEFINITIONS = (
               "it holds {problem}, which could run a script or change the page, so the site would remove it.",
               "Translated pages are Markdown: link with [text](https://...) or [text](page.md), and leave out "
               "HTML tags and {{...}} attribute lists.",
-              parts={"element": "the HTML element <{tag}>"}),
+              parts={"element": "the HTML element <{tag}>",
+                     "handler": "the attribute {name}=\"{value}\" on <{tag}>",
+                     "link": "the link '{value}' (a {scheme}: link)"}),
     ErrorType("not-filled-in", "A value still says FILL IN",
               "this still says {placeholder}.",
               "Replace the whole FILL IN text with the real value.{expected}"),

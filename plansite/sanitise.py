@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .errors import part
+
 #: Link schemes a page may use; a link without a scheme (relative, or #fragment) is always allowed.
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -87,9 +89,9 @@ def unsafe_parts(html: str) -> list[str]:
     out = []
     for tag, name, value in parser.found:
         if name.startswith("on"):
-            out.append(f"the attribute {name}=\"{value}\" on <{tag}>")
+            out.append(part("unsafe-translation", "handler", name=name, value=value, tag=tag))
         elif name in ("href", "src", "action", "formaction", "xlink:href", "data"):
             scheme = url_scheme(value)
             if scheme is not None and scheme not in URL_SCHEMES:
-                out.append(f"the link '{value}' (a {scheme}: link)")
+                out.append(part("unsafe-translation", "link", value=value, scheme=scheme))
     return out
