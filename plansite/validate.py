@@ -111,7 +111,9 @@ def _check_schema(doc: Document, schema_name: str) -> list[DataError]:
     errors = []
     for error in validator(schema_name).iter_errors(doc.data):
         errors.extend(_schema_error(doc, error))
-    return errors
+    # jsonschema gives one 'required' error per missing field, each naming every required
+    # field, so the same problem can come several times: report each once, in order.
+    return list(dict.fromkeys(errors))
 
 
 def _items(data, *keys):

@@ -51,6 +51,29 @@ def test_missing_required_field(project):
     ]
 
 
+
+def test_several_missing_fields_are_each_reported_once(project):
+    # jsonschema reports one 'required' error per missing field, each listing every field.
+    project.write("plan_data/partnership.yaml", "name: Example Safety Partnership\n"
+                  "vision:\n  text: A safer Exampleton.\n  source: plan-a\n"
+                  "partners:\n  responsible_authorities: [Exampleton Council]\n  source: plan-a\n")
+    assert problems(project) == [
+        "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
+        "  at: short_name\n"
+        "  problem: the required field 'short_name' is missing.\n"
+        "  fix: Add a line 'short_name: ...' here. Expected: A short name for page titles, for example Safer "
+        "Peterborough.",
+        "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
+        "  at: area\n"
+        "  problem: the required field 'area' is missing.\n"
+        "  fix: Add a line 'area: ...' here. Expected: The place the partnership serves.",
+        "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
+        "  at: contact\n"
+        "  problem: the required field 'contact' is missing.\n"
+        "  fix: Add a line 'contact: ...' here. Expected: How to contact the partnership. Name roles and public "
+        "addresses, never an individual's personal email or phone number.",
+    ]
+
 def test_wrong_type(project):
     project.replace(PLAN_FILE, "  start: 2020", "  start: twenty twenty")
     assert problems(project) == [
