@@ -24,6 +24,7 @@ from typing import Iterable
 
 import markdown
 
+from .editions import ResolvedEdition
 from .model import Plan
 from .translations import local_date, text_direction
 
@@ -64,7 +65,7 @@ class _English:
         return None
 
 
-def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
+def leaflet_html(plan: Plan, edition: ResolvedEdition, translator=None) -> str:
     """The leaflet as a standalone, print-styled HTML page, in the translator's language.
 
     Texts with no translation stay in English, marked lang="en" dir="ltr", under a notice that
@@ -101,29 +102,29 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
         return html
 
     current = plan.editions[plan.current_edition_id()]
-    ident = edition["id"]
+    ident = edition.id
     body = [f"<p class='meta'>{escape(plan.partnership['name'])}</p>",
-            f"<h1>{text(ident, 'title', edition['title'])}</h1>",
-            f"<p class='meta'>{edition['period']['start']}–{edition['period']['end']}. "
-            f"{escape(local_date(edition['published']['date'], language))}: "
-            f"{text(ident, 'published/note', ' '.join(edition['published']['note'].split()))}</p>"]
-    if edition["status"] != "current":
+            f"<h1>{text(ident, 'title', edition.title)}</h1>",
+            f"<p class='meta'>{edition.period['start']}–{edition.period['end']}. "
+            f"{escape(local_date(edition.published['date'], language))}: "
+            f"{text(ident, 'published/note', ' '.join(edition.published['note'].split()))}</p>"]
+    if edition.status != "current":
         body.append("<p class='notice'>" + t("This plan is no longer in force. The current plan is the {current}.",
                                              current=escape(current["title"])) + "</p>")
     body.append(f"<h2>{t('The plan in plain words')}</h2>")
-    body.append(block(ident, "summary", edition["summary"]))
+    body.append(block(ident, "summary", edition.summary))
     for kind, heading in (("priorities", lambda: t("Our priorities")),
                           ("themes", lambda: t("Themes that run through all our work"))):
-        if edition[kind]:
+        if edition.kind_items(kind):
             body.append(f"<h2>{heading()}</h2><ul>")
-            for item in edition[kind]:
-                base = f"{kind}/{item['id']}"
-                outcome = (" " + text(ident, f"{base}/key_outcome", item["key_outcome"].strip())
-                           if item.get("key_outcome") else "")
-                body.append(f"<li><strong>{text(ident, base + '/short_title', item['short_title'])}</strong> "
-                            f"({text(ident, base + '/title', item['title'])}).{outcome}</li>")
+            for item in edition.kind_items(kind):
+                base = f"{kind}/{item.id}"
+                outcome = (" " + text(ident, f"{base}/key_outcome", item.key_outcome.strip())
+                           if item.key_outcome else "")
+                body.append(f"<li><strong>{text(ident, base + '/short_title', item.short_title)}</strong> "
+                            f"({text(ident, base + '/title', item.title)}).{outcome}</li>")
             body.append("</ul>")
-    sources = ", ".join(escape(plan.sources[s]["title"]) for s in edition.get("sources_all", edition["sources"]))
+    sources = ", ".join(escape(plan.sources[s]["title"]) for s in edition.all_sources)
     body.append("<p class='small'>" + t("Made from: {sources}. The full plan, with every figure and its source, "
                                         "is on the partnership's plan website.", sources=sources) + "</p>")
     notices = []
@@ -132,7 +133,7 @@ def leaflet_html(plan: Plan, edition: dict, translator=None) -> str:
         if fallback:
             notices.append(t("Some parts are not yet translated and are shown in English."))
     head = (f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
-            f"<title>{escape(edition['title'])}</title><style>{_STYLE}</style></head><body>")
+            f"<title>{escape(edition.title)}</title><style>{_STYLE}</style></head><body>")
     notice_html = "".join(f"<p class='notice'>{n}</p>" for n in notices)
     return head + body[0] + body[1] + notice_html + "".join(body[2:]) + "</body></html>"
 
@@ -166,9 +167,9 @@ def pdf_date(published: str, source_date_epoch: str | None = None) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def edition_leaflet(plan: Plan, edition: dict, translator=None, source_date_epoch: str | None = None) -> Leaflet:
+def edition_leaflet(plan: Plan, edition: ResolvedEdition, translator=None, source_date_epoch: str | None = None) -> Leaflet:
     """The leaflet of a resolved edition in the translator's language (English without one)."""
-    return Leaflet(leaflet_html(plan, edition, translator), pdf_date(edition["published"]["date"], source_date_epoch))
+    return Leaflet(leaflet_html(plan, edition, translator), pdf_date(edition.published["date"], source_date_epoch))
 
 
 #: How Skia, Chromium's PDF writer, writes the document's dates: always this many characters.

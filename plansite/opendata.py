@@ -105,7 +105,7 @@ def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
             resources.append(_resource(plan, measure_id))
     package = {
         "name": f"{plan.partnership['short_name'].lower().replace(' ', '-')}-{edition_id}",
-        "title": f"{edition['title']}: performance figures",
+        "title": f"{edition.title}: performance figures",
         "description": "Every published figure for the measures of this plan edition, with its source document.",
         "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0"}],
         "resources": resources,
@@ -113,8 +113,8 @@ def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
     files.append(DataFile("data/datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"))
     export = {
         "partnership": plan.partnership,
-        "edition": edition,
-        "editions": {other: resolve_edition(plan, other) for other in plan.editions},
+        "edition": edition.as_dict(),
+        "editions": {other: resolve_edition(plan, other).as_dict() for other in plan.editions},
         "measures": plan.measures,
         "sources": plan.sources,
     }

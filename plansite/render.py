@@ -224,7 +224,7 @@ def prepare_edition(project_dir: Path, config, request: EditionRequest, handwrit
     # Titles are HTML already (a translation is escaped once): marked so, the theme's `| e` keeps them as they are.
     config.nav = markup_nav(edition_nav(plan, edition_id, words)
                             + _handwritten_nav(handwritten_nav, words, translated_pages))
-    config.site_name = Markup(edition["title"])
+    config.site_name = Markup(edition.title)
     config.theme["language"] = language
     current = plan.current_edition_id()
     current_sources = edition_page_paths(plan, current) + handwritten
@@ -292,7 +292,7 @@ def edition_leaflets(project_dir: Path, plan: Plan, edition_id: str, words: Word
                             True, edition_leaflet(plan, resolved, None if words.is_source else words.translator, epoch))]
     for other in (translated_languages(plan) if words.is_source else []):
         translator = Translator(project_dir, other["code"])
-        if translator.lookup(edition_id, "summary", resolved["summary"]) is None:
+        if translator.lookup(edition_id, "summary", resolved.summary) is None:
             continue
         found.append(EditionLeaflet(leaflet_path(edition_id, other["code"]), other["code"], other["name"], False,
                                     edition_leaflet(plan, resolved, translator, epoch)))
@@ -355,7 +355,7 @@ def versions_json(plan: Plan, edition_ids: list[str] | None = None, words: Words
 
     current = plan.current_edition_id()
     words = words or Words()
-    return [{"version": e["id"], "title": html.unescape(strip_markers(words.edition(plan, e["id"])["title"])),
+    return [{"version": e["id"], "title": html.unescape(strip_markers(words.edition(plan, e["id"]).title)),
              "aliases": [LATEST] if e["id"] == current else []}
             for e in plan.editions_newest_first() if edition_ids is None or e["id"] in edition_ids]
 
@@ -458,15 +458,15 @@ def edition_build_key(plan: Plan, edition_id: str, templates_digest: str, test_r
     edition = resolve_edition(plan, edition_id)
     measure_ids = edition_measure_ids(edition)
     payload = {
-        "edition": edition,
+        "edition": edition.as_dict(),
         "figures": {m: [(f.period_text, f.series, f.value, f.is_percent, f.source, f.note)
                         for f in edition_figures(plan, edition, m)] for m in measure_ids},
         "measures": {m: plan.measures[m] for m in measure_ids},
         "sources": plan.sources,
         "partnership": plan.partnership,
         "editions": [(e["id"], e["title"], e["status"], e["period"], e["published"], e["kind"],
-                      [(i["id"], i["title"], i.get("change")) for kind in ("priorities", "themes")
-                       for i in resolve_edition(plan, e["id"])[kind]])
+                      [(i.id, i.title, i.change) for kind in ("priorities", "themes")
+                       for i in resolve_edition(plan, e["id"]).kind_items(kind)])
                      for e in plan.editions_newest_first()],
         "templates": templates_digest,
         "accessibility_tests": test_report,

@@ -488,12 +488,12 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
     locations = _measure_locations(project)
     resolved = {ident: resolve_edition(plan, ident) for ident in plan.editions}
     listed_by: dict[str, list[str]] = {}
-    for ident, edition in sorted(resolved.items(), key=lambda item: edition_order(item[1])):
+    for ident, edition in sorted(resolved.items(), key=lambda item: edition_order(plan.editions[item[0]])):
         for measure_id in edition_measure_ids(edition):
             listed_by.setdefault(measure_id, []).append(ident)
     everywhere = _docs_measures(project.root)
     for measure_id, measure in plan.measures.items():
-        editions = sorted(resolved, key=lambda e: edition_order(resolved[e])) if measure_id in everywhere \
+        editions = sorted(resolved, key=lambda e: edition_order(plan.editions[e])) if measure_id in everywhere \
             else listed_by.get(measure_id, [])
         figures = plan.figures.get(measure_id, [])
         if not editions:
@@ -505,8 +505,8 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
         for figure in figures:
             if any(in_edition(figure, resolved[e]) for e in editions):
                 continue
-            years = ", ".join(part("figure-not-shown", "years", edition=e, start=resolved[e]["period"]["start"],
-                                   end=resolved[e]["period"]["end"]) for e in editions)
+            years = ", ".join(part("figure-not-shown", "years", edition=e, start=resolved[e].period["start"],
+                                   end=resolved[e].period["end"]) for e in editions)
             warnings.append(_warning_of("figure-not-shown", file=figure.file, line=figure.row,
                                         path=part("figure-not-shown", "at", row=figure.row), measure=measure_id,
                                         period=figure.period_text, series=figure.series, years=years))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+from .editions import ResolvedEdition, ResolvedItem
 from .model import Plan
 
 #: Fields that describe the edition itself and never come from a base plan.
@@ -37,8 +38,13 @@ def _apply_item_changes(items: list[dict], changes: dict) -> tuple[list[dict], l
     return [by_id[ident] for ident in order], retired
 
 
-def resolve_edition(plan: Plan, edition_id: str) -> dict:
+def resolve_edition(plan: Plan, edition_id: str) -> ResolvedEdition:
     """The whole content of one edition, with a refresh's changes applied to its base."""
+    return ResolvedEdition.from_dict(_resolve_dict(plan, edition_id))
+
+
+def _resolve_dict(plan: Plan, edition_id: str) -> dict:
+    # The changes are applied to plain dicts (as the YAML gives them); the record is made once, at the end.
     edition = plan.editions[edition_id]
     if edition["kind"] == "plan":
         resolved = copy.deepcopy(edition)
@@ -49,7 +55,7 @@ def resolve_edition(plan: Plan, edition_id: str) -> dict:
             resolved[f"retired_{kind}"] = []
         return resolved
 
-    base = resolve_edition(plan, edition["base"])
+    base = _resolve_dict(plan, edition["base"])
     resolved = {k: v for k, v in copy.deepcopy(base).items() if k not in _OWN_FIELDS}
     resolved.update(copy.deepcopy({k: v for k, v in edition.items() if k != "changes"}))
     resolved["base_title"] = base["title"]
@@ -63,13 +69,12 @@ def resolve_edition(plan: Plan, edition_id: str) -> dict:
     return resolved
 
 
-def edition_measure_ids(edition: dict) -> list[str]:
+def edition_measure_ids(edition: ResolvedEdition) -> list[str]:
     """The measures an edition's priorities and themes use, in the order they appear."""
     ids = []
-    for kind in ITEM_KINDS:
-        for item in edition[kind]:
-            ids.extend(item.get("measures", []))
-    ids.extend(edition.get("other_measures", []))
+    for item in edition.priorities + edition.themes:
+        ids.extend(item.measures)
+    ids.extend(edition.other_measures)
     return list(dict.fromkeys(ids))
 
 
@@ -86,32 +91,32 @@ _EDITION_FIELD_WORDS = {
 }
 
 
-def compare_editions(base: dict, refresh: dict) -> dict:
+def compare_editions(base: ResolvedEdition, refresh: ResolvedEdition) -> dict:
     """What a refresh changed in its base plan, item by item, for the 'What changed' page."""
     result = {"added": [], "retired": [], "renamed": [], "leads": [], "measures_added": [],
               "measures_removed": [], "text": [], "edition_fields": []}
     for kind in ITEM_KINDS:
-        before = {item["id"]: item for item in base[kind]}
-        after = {item["id"]: item for item in refresh[kind]}
+        before = {item.id: item for item in base.kind_items(kind)}
+        after = {item.id: item for item in refresh.kind_items(kind)}
         for ident, item in after.items():
             if ident not in before:
                 result["added"].append((kind, item))
                 continue
             old = before[ident]
-            if old["title"] != item["title"]:
-                result["renamed"].append((kind, old["title"], item["title"], item))
-            if old.get("lead") != item.get("lead"):
-                result["leads"].append((kind, item, old.get("lead"), item.get("lead")))
-            old_measures, new_measures = old.get("measures", []), item.get("measures", [])
+            if old.title != item.title:
+                result["renamed"].append((kind, old.title, item.title, item))
+            if old.lead != item.lead:
+                result["leads"].append((kind, item, old.lead, item.lead))
+            old_measures, new_measures = old.measures, item.measures
             result["measures_added"] += [(item, m) for m in new_measures if m not in old_measures]
             result["measures_removed"] += [(item, m) for m in old_measures if m not in new_measures]
-            changed = [words for field, words in _FIELD_WORDS.items() if old.get(field) != item.get(field)]
+            changed = [words for field, words in _FIELD_WORDS.items() if getattr(old, field) != getattr(item, field)]
             if changed:
                 result["text"].append((kind, item, changed))
         for ident, item in before.items():
             if ident not in after:
-                retired = next((r for r in refresh[f"retired_{kind}"] if r["id"] == ident), item)
+                retired = next((r for r in refresh.kind_items(f"retired_{kind}") if r.id == ident), item)
                 result["retired"].append((kind, retired))
     result["edition_fields"] = [words for field, words in _EDITION_FIELD_WORDS.items()
-                                if field in refresh.get("own_fields", ()) and base.get(field) != refresh.get(field)]
+                                if field in refresh.own_fields and getattr(base, field) != getattr(refresh, field)]
     return result

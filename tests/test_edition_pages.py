@@ -136,15 +136,15 @@ def test_draft_banner(project):
 # --- Comparing a refresh with its plan --------------------------------------------------------
 
 def ids(pairs):
-    return [(kind, item["id"]) for kind, item, *_ in pairs]
+    return [(kind, item.id) for kind, item, *_ in pairs]
 
 
 def test_compare_a_refresh_with_its_plan(plan):
     changes = compare_editions(resolve_edition(plan, "2020-2023"), resolve_edition(plan, REFRESH))
     assert ids(changes["added"]) == [("priorities", "vulnerable-people")]
     assert ids(changes["retired"]) == [("priorities", "asb")]
-    assert changes["retired"][0][1]["reason"] == "Now part of everyday work."
-    assert [(kind, item["id"], old, new) for kind, item, old, new in changes["leads"]] == [
+    assert changes["retired"][0][1].reason == "Now part of everyday work."
+    assert [(kind, item.id, old, new) for kind, item, old, new in changes["leads"]] == [
         ("priorities", "reducing-crime", None, {"role": "Chief Inspector", "source": "report-b"})]
     assert (changes["renamed"], changes["measures_added"], changes["measures_removed"], changes["text"],
             changes["edition_fields"]) == ([], [], [], [], [])
@@ -158,9 +158,9 @@ def test_compare_renamed_priority_with_new_text_and_fewer_measures(project):
     changes = compare_editions(resolve_edition(plan, "2020-2023"), resolve_edition(plan, REFRESH))
     assert [(kind, old, new) for kind, old, new, _ in changes["renamed"]] == [
         ("priorities", "Reducing Crime", "Reducing Crime Together")]
-    assert [(item["id"], measure) for item, measure in changes["measures_removed"]] == [("reducing-crime", "all-crime")]
+    assert [(item.id, measure) for item, measure in changes["measures_removed"]] == [("reducing-crime", "all-crime")]
     assert changes["measures_added"] == []
-    assert [(kind, item["id"], fields) for kind, item, fields in changes["text"]] == [
+    assert [(kind, item.id, fields) for kind, item, fields in changes["text"]] == [
         ("priorities", "reducing-crime", ["why it is a priority"])]
 
 

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from plansite.editions import ResolvedEdition
 from plansite.errors import DataError
 from plansite.figures.judge import summarise
 from plansite.figures.read import Figure, decode_csv, parse_number, read_figures
@@ -132,7 +133,8 @@ def figure(period, value, series="Peterborough", source="plan-a"):
     return Figure("fires", parse_period(period, anchor), period, series, value, False, source, "", "f.csv", 2)
 
 
-EDITION = {"period": {"start": 2020, "end": 2023}, "sources_all": ["plan-a"]}
+EDITION = ResolvedEdition(id="2020-2023", kind="plan", title="Plan", period={"start": 2020, "end": 2023},
+                          published={"date": "2020"}, status="current", sources=("plan-a",), all_sources=("plan-a",))
 
 
 def test_an_edition_shows_the_figures_of_its_years_and_its_own_sources_baselines():

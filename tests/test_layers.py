@@ -9,7 +9,7 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "plansite"
 
 #: The stages in order: a module may import its own stage and those above it, never one below.
-#: load, model, resolve (versions), the languages' words (PO files, number formats), figures read
+#: load, model, resolve (editions: the typed records; versions), the languages' words (PO files, number formats), figures read
 #: and selected (which validate needs to check data files and warn about figures no page shows),
 #: validate, figures judged, then worded, the open data files, charts, pages (and the leaflet),
 #: render (hook is MkDocs' side of render: they import each other), preview, commands, cli.
@@ -19,7 +19,7 @@ STAGES = [
     ("base", ["", "errors", "periods", "urls", "sanitise", "schemas"]),
     ("load", ["load"]),
     ("model", ["model"]),
-    ("resolve", ["versions"]),
+    ("resolve", ["editions", "versions"]),
     ("languages", ["translations"]),
     ("figures: read", ["figures", "figures.read"]),
     ("figures: select", ["figures.select"]),

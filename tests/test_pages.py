@@ -52,8 +52,8 @@ def test_the_menu_lists_each_priority_and_theme_by_its_short_title(plan):
     edition = words.edition(plan, "2024-2027")
     nav = edition_nav(plan, "2024-2027")
     (priorities,) = [entry["Priorities"] for entry in nav if isinstance(entry, dict) and "Priorities" in entry]
-    assert priorities[1:] == [{i["short_title"]: f"priorities/{i['id']}.md"} for i in edition["priorities"]]
+    assert priorities[1:] == [{i.short_title: f"priorities/{i.id}.md"} for i in edition.priorities]
     (themes,) = [entry["Cross-cutting themes"] for entry in nav
                  if isinstance(entry, dict) and "Cross-cutting themes" in entry]
-    assert themes == [{i["short_title"]: f"themes/{i['id']}.md"} for i in edition["themes"]]
+    assert themes == [{i.short_title: f"themes/{i.id}.md"} for i in edition.themes]
     assert [e.path for e in page_registry(plan, edition, words)] == edition_page_paths(plan, "2024-2027")

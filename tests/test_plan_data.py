@@ -38,31 +38,31 @@ def test_every_edition_the_sources_describe(plan):
 
 def test_2024_plan_has_five_priorities_and_four_themes(plan):
     edition = resolve_edition(plan, "2024-2027")
-    assert len(edition["priorities"]) == 5
-    assert [t["title"] for t in edition["themes"]] == [
+    assert len(edition.priorities) == 5
+    assert [t.title for t in edition.themes] == [
         "Mental Health", "Cost of Living", "Children & Young People", "Serious Violence Duty"]
 
 
 def test_2016_refresh_adds_high_risk_and_vulnerable_people(plan):
     edition = resolve_edition(plan, "2014-2017-refresh-2016")
-    added = [p["title"] for p in edition["priorities"] if p.get("change") == "added"]
+    added = [p.title for p in edition.priorities if p.change == "added"]
     assert added == ["High Risk and Vulnerable people"]
-    assert len(edition["priorities"]) == 4
+    assert len(edition.priorities) == 4
 
 
 def test_2018_refresh_adds_asb_and_environmental_crime(plan):
     edition = resolve_edition(plan, "2017-2020-refresh-2018")
-    added = [p["title"] for p in edition["priorities"] if p.get("change") == "added"]
+    added = [p.title for p in edition.priorities if p.change == "added"]
     assert added == ["Tackling Anti-Social Behaviour and Environmental Crime"]
-    assert [t["id"] for t in edition["themes"]] == ["substance-misuse", "mental-health"]
+    assert [t.id for t in edition.themes] == ["substance-misuse", "mental-health"]
 
 
 def test_2011_plan_has_three_priorities_and_a_linkage_table(plan):
     edition = resolve_edition(plan, "2011-2014")
-    assert [p["title"] for p in edition["priorities"]] == [
+    assert [p.title for p in edition.priorities] == [
         "Reducing Crime", "Tackling Anti-Social Behaviour (ASB) and Hate Crime",
         "Building Stronger and more supportive communities"]
-    assert [row["priority"] for row in edition["linkage"]["rows"]] == [p["id"] for p in edition["priorities"]]
+    assert [row["priority"] for row in edition.linkage["rows"]] == [p.id for p in edition.priorities]
 
 
 def _internal_links(page: Path, site: Path):
@@ -80,10 +80,10 @@ def test_every_edition_builds_with_its_pages(plan, site):
     for edition_id in EDITIONS:
         edition = resolve_edition(plan, edition_id)
         home = BeautifulSoup((site / edition_id / "index.html").read_text(encoding="utf-8"), "html.parser")
-        assert home.h1.get_text().rstrip("¶") == edition["title"]
+        assert home.h1.get_text().rstrip("¶") == edition.title
         for kind in ("priorities", "themes"):
-            for item in edition[kind]:
-                assert (site / edition_id / kind / item["id"] / "index.html").is_file()
+            for item in edition.kind_items(kind):
+                assert (site / edition_id / kind / item.id / "index.html").is_file()
 
 
 def test_no_broken_internal_links(site):
@@ -259,7 +259,7 @@ def test_the_sources_240_percent_is_quoted_with_what_the_numbers_give(plan):
     assert all("The \"up 240%\" is the report's own words: 57 to 137 is an increase of 80 clients, or 140%." in n
                for n in notes)
     edition = resolve_edition(plan, "2017-2020-refresh-2018")
-    facts = [f["text"] for theme in edition["themes"] for f in theme.get("key_facts", []) if "57 to 137" in f["text"]]
+    facts = [f["text"] for theme in edition.themes for f in theme.key_facts or [] if "57 to 137" in f["text"]]
     assert facts and all('(the report says "up 240%"; 57 to 137 is an increase of 140%)' in f for f in facts)
 
 

@@ -1,21 +1,22 @@
 """The 'About the plan' page."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 from ..model import Plan
 from ..translations import Words
 from .writer import ENGLISH, Page, _Writer, _cell
 
 
-def about_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
+def about_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "about.md", words)
     t = w.t
     w.add("# " + t("About the plan"))
     w.add(t("Every Community Safety Partnership in England must publish a plan that covers three "
             "years and is refreshed every year. This page gathers what the source documents say about the plan."))
-    for section in edition.get("about", []):
+    for section in edition.about or ():
         w.add(f"## {section['title']}", section["text"].strip())
         w.source_line(section["source"])
-    consultation = edition.get("consultation")
+    consultation = edition.consultation
     if consultation:
         w.add("## " + t("Consultation"))
         if consultation.get("text"):
@@ -29,10 +30,10 @@ def about_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
                 w.add(survey["text"].strip())
             w.bullets(survey["findings"])
         w.source_line(consultation["source"])
-    for focus in edition.get("other_focus", []):
+    for focus in edition.other_focus or ():
         w.add(f"## {focus['title']}", focus["text"].strip())
         w.source_line(focus["source"])
-    neighbourhoods = edition.get("vulnerable_neighbourhoods")
+    neighbourhoods = edition.vulnerable_neighbourhoods
     if neighbourhoods:
         w.add("## " + t("Vulnerable neighbourhoods by crime type"))
         if neighbourhoods.get("text"):
@@ -41,20 +42,20 @@ def about_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
               *[f"| {_cell(row['crime_type'])} | {_cell(', '.join(row['areas']))} |"
                 for row in neighbourhoods["crime_types"]])
         w.source_line(neighbourhoods["source"])
-    linkage = edition.get("linkage")
+    linkage = edition.linkage
     if linkage:
-        titles = {item["id"]: item for kind in ("priorities", "themes") for item in edition[kind]}
+        titles = {item.id: item for kind in ("priorities", "themes") for item in edition.kind_items(kind)}
         w.add("## " + t("How the priorities link to other work"))
         if linkage.get("text"):
             w.add(linkage["text"].strip())
         for row in linkage["rows"]:
-            w.add(f"### {titles[row['priority']]['title']}")
+            w.add(f"### {titles[row['priority']].title}")
             w.add(t("Delivered by:"))
             w.bullets(row["delivered_by"])
             w.add(t("Linked to:"))
             w.bullets(row["linked_to"])
         w.source_line(linkage["source"])
-    communication = edition.get("communication")
+    communication = edition.communication
     if communication:
         w.add("## " + t("How we will tell the public"))
         if communication.get("text"):

@@ -1,12 +1,13 @@
 """The accessibility statement, with the results of the last test run."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 from ..model import Plan
 from ..translations import Words
 from .writer import ENGLISH, Page, _Writer
 
 
-def accessibility_page(plan: Plan, edition: dict, test_report: dict | None, words: Words = ENGLISH) -> Page:
+def accessibility_page(plan: Plan, edition: ResolvedEdition, test_report: dict | None, words: Words = ENGLISH) -> Page:
     """The accessibility statement, after the UK model, with the results of the last test run."""
     w = _Writer(plan, "accessibility.md", words)
     t = w.t

@@ -19,12 +19,12 @@ def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: s
     current = words.edition(plan, plan.current_edition_id())
     target = page_url if page_url in current_page_urls else ""
     # Within the page's language, so from that language's folder.
-    href = get_relative_url(edition_folder(current["id"]) + target, edition_folder(edition_id) + page_url)
+    href = get_relative_url(edition_folder(current.id) + target, edition_folder(edition_id) + page_url)
     same_page = bool(target) or page_url == ""
     heading = t("This is an archived plan.") if edition["status"] == "archived" else t("This is a draft plan.")
-    text = (t("It is not the current plan. The current plan is the {edition}.", edition=current["title"])
+    text = (t("It is not the current plan. The current plan is the {edition}.", edition=current.title)
             if edition["status"] == "archived" else
             t("It has not been approved yet and may change. The current plan is the {edition}.",
-              edition=current["title"]))
+              edition=current.title))
     link_text = t("Read this page in the current plan") if same_page else t("Go to the current plan")
     return {"kind": edition["status"], "heading": heading, "text": text, "link_href": href, "link_text": link_text}

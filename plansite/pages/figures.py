@@ -1,6 +1,7 @@
 """One measure's figures: the headline, the chart, the table and the source."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 import posixpath
 from html import escape
 
@@ -93,7 +94,7 @@ def _trend_line(summary, words: Words) -> str:
             f'<span aria-hidden="true">{symbol}</span> {trend}</span> {movement}')
 
 
-def measure_block(plan: Plan, edition: dict, measure_id: str, page_path: str, *,
+def measure_block(plan: Plan, edition: ResolvedEdition, measure_id: str, page_path: str, *,
                   parts: tuple = ("summary", "chart", "table", "source"), words: Words = ENGLISH) -> str:
     """Markdown for one measure: headline, direction, sentence, chart, table, source, download."""
     measure = plan.measures[measure_id]

@@ -1,6 +1,7 @@
 """Abbreviations (<abbr> with their expansions) and the glossary page."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 import re
 from html import escape
 
@@ -29,7 +30,7 @@ def abbreviate_html(text: str, plan: Plan) -> str:
     return pattern.sub(lambda m: f'<abbr title="{escape(terms[m.group(1)])}">{m.group(1)}</abbr>', text)
 
 
-def glossary_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
+def glossary_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "glossary.md", words)
     t = w.t
     w.add("# " + t("Words and abbreviations"))

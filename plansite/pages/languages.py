@@ -1,6 +1,7 @@
 """The public list of languages the plan is translated into."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 from html import escape
 
 from ..model import Plan
@@ -17,7 +18,7 @@ def language_home_url(from_page: str, edition_id: str, language: str, words: Wor
     return get_relative_url(edition_folder(edition_id, None if language == source else language), here)
 
 
-def languages_page(plan: Plan, edition: dict, words: Words, completeness: list[dict]) -> Page:
+def languages_page(plan: Plan, edition: ResolvedEdition, words: Words, completeness: list[dict]) -> Page:
     """The public list of languages, with how much of each is translated and whether it is reviewed."""
     w = _Writer(plan, "languages.md", words)
     t = w.t
@@ -29,7 +30,7 @@ def languages_page(plan: Plan, edition: dict, words: Words, completeness: list[d
             "on the {accessibility} page.", accessibility=f"[{t('Accessibility')}]({w.link('accessibility.md')})"))
     def home(code: str, name: str) -> str:
         # Each language's name in that language, marked as such for screen readers (WCAG 3.1.2).
-        url = language_home_url(w.path, edition["id"], code, words, source["code"])
+        url = language_home_url(w.path, edition.id, code, words, source["code"])
         return f'<a href="{url}" hreflang="{code}" lang="{code}">{escape(name)}</a>'
 
     rows = [f'| {home(source["code"], source["name"])} | {t("The original")} | {words.percent(100)} | |']

@@ -1,17 +1,18 @@
 """The partners and governance page."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 from ..model import Plan
 from ..translations import Words
 from .writer import ENGLISH, Page, _Writer, _cell, _one_line
 
 
-def partners_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
+def partners_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "partners.md", words)
     t = w.t
     w.add("# " + t("Partners and governance"))
-    partners = edition.get("partners") or plan.partnership["partners"]
-    if not edition.get("partners"):
+    partners = edition.partners or plan.partnership["partners"]
+    if not edition.partners:
         w.add(t("The sources for this edition do not list the partners, so this page shows the "
                 "partnership's most recent list."))
     if partners.get("text"):
@@ -28,7 +29,7 @@ def partners_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
             w.add(f"## {heading()}", explanation())
             w.bullets(partners[key])
     w.source_line(partners["source"])
-    governance = edition.get("governance")
+    governance = edition.governance
     w.add("## " + t("How the partnership is run"))
     if governance:
         if governance.get("text"):

@@ -1,84 +1,85 @@
 """The priorities and themes: one page each, and the overview."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition, ResolvedItem
 from ..model import Plan
 from ..translations import Words
 from .figures import measure_block
 from .writer import ENGLISH, Page, _Writer, _facts, _one_line
 
 
-def item_page(plan: Plan, edition: dict, item: dict, folder: str, words: Words = ENGLISH) -> Page:
-    path = f"{folder}/{item['id']}.md"
+def item_page(plan: Plan, edition: ResolvedEdition, item: ResolvedItem, folder: str, words: Words = ENGLISH) -> Page:
+    path = f"{folder}/{item.id}.md"
     w = _Writer(plan, path, words)
     t = w.t
-    w.add(f"# {item['title']}")
-    if item["short_title"] != item["title"]:
-        w.add(f"**{t('In short:')}** {item['short_title']}")
+    w.add(f"# {item.title}")
+    if item.short_title != item.title:
+        w.add(f"**{t('In short:')}** {item.short_title}")
     priority = folder == "priorities"
-    if item.get("change") == "added":
+    if item.change == "added":
         w.add(f'!!! info "{t("New in this refresh")}"',
-              "    " + (t("This priority was added in the {edition}.", edition=edition["title"]) if priority else
-                        t("This theme was added in the {edition}.", edition=edition["title"])))
-    elif item.get("change") == "updated":
+              "    " + (t("This priority was added in the {edition}.", edition=edition.title) if priority else
+                        t("This theme was added in the {edition}.", edition=edition.title)))
+    elif item.change == "updated":
         w.add(f'!!! info "{t("Updated in this refresh")}"',
-              "    " + (t("The {edition} updated this priority.", edition=edition["title"]) if priority else
-                        t("The {edition} updated this theme.", edition=edition["title"])))
+              "    " + (t("The {edition} updated this priority.", edition=edition.title) if priority else
+                        t("The {edition} updated this theme.", edition=edition.title)))
     w.add("## " + t("Key outcome"))
-    w.text_or_missing(item.get("key_outcome"))
+    w.text_or_missing(item.key_outcome)
     w.add("## " + t("Why is it a priority?"))
-    w.text_or_missing(item.get("why"))
+    w.text_or_missing(item.why)
     w.add("## " + t("What we plan to do"))
-    if item.get("actions"):
-        w.bullets(item["actions"])
+    if item.actions:
+        w.bullets(item.actions)
     else:
         w.text_or_missing(None)
     w.add("## " + t("How we will measure success"))
-    if item.get("success"):
-        w.bullets(item["success"])
-    measures = [plan.measures[m] for m in item.get("measures", [])]
-    if not item.get("success") and not measures:
+    if item.success:
+        w.bullets(item.success)
+    measures = [plan.measures[m] for m in item.measures]
+    if not item.success and not measures:
         w.text_or_missing(None)
     for m in measures:
         w.add(f"### {m['plain_title']} {{#{m['id']}}}")
         w.add("*" + t("Official name: {name}.", name=m["title"]) + " "
               + f"[{t('About this measure')}]({w.link('measures.md', m['id'])}).*")
         w.lines.append(measure_block(plan, edition, m["id"], path, words=words))
-    if item.get("lead"):
-        lead = item["lead"]
+    if item.lead:
+        lead = item.lead
         w.add("## " + t("Who leads this work"))
         w.add(", ".join(part for part in (lead.get("name"), lead["role"]) if part) + ".")
         w.source_line(lead["source"])
-    _facts(w, item.get("key_facts"))
-    w.source_line(item["source"])
-    return Page(path, item["title"], w.markdown())
+    _facts(w, item.key_facts)
+    w.source_line(item.source)
+    return Page(path, item.title, w.markdown())
 
 
-def priorities_overview_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
+def priorities_overview_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "priorities/index.md", words)
     t = w.t
     title = words.plain("Priorities and themes")
     w.add("# " + t("Priorities and themes"))
-    if edition["themes"]:
-        themes = len(edition["themes"])
-        w.add(t("The {edition} has {priorities} and {themes}.", edition=edition["title"],
+    if edition.themes:
+        themes = len(edition.themes)
+        w.add(t("The {edition} has {priorities} and {themes}.", edition=edition.title,
                 priorities=_count_priorities(words, edition),
                 themes=words.n("{count} cross-cutting theme", "{count} cross-cutting themes", themes, count=themes)))
         w.add(t("Cross-cutting themes are issues that run through every priority."))
     else:
-        w.add(t("The {edition} has {priorities}.", edition=edition["title"],
+        w.add(t("The {edition} has {priorities}.", edition=edition.title,
                 priorities=_count_priorities(words, edition)))
     for kind, heading, folder in (("priorities", t("Priorities"), "priorities"),
                                   ("themes", t("Cross-cutting themes"), "themes")):
-        if not edition[kind]:
+        if not edition.kind_items(kind):
             continue
         w.add(f"## {heading}")
-        for item in edition[kind]:
-            w.add(f"### [{item['title']}]({w.link(folder + '/' + item['id'] + '.md')})")
-            if item.get("key_outcome"):
-                w.add(f"**{t('Key outcome:')}** {_one_line(item['key_outcome'])}")
+        for item in edition.kind_items(kind):
+            w.add(f"### [{item.title}]({w.link(folder + '/' + item.id + '.md')})")
+            if item.key_outcome:
+                w.add(f"**{t('Key outcome:')}** {_one_line(item.key_outcome)}")
     return Page("priorities/index.md", title, w.markdown())
 
 
-def _count_priorities(words: Words, edition: dict) -> str:
-    count = len(edition["priorities"])
+def _count_priorities(words: Words, edition: ResolvedEdition) -> str:
+    count = len(edition.priorities)
     return words.n("{count} priority", "{count} priorities", count, count=count)

@@ -2,6 +2,7 @@
 and the function that writes it. The builder, the menu and the list of paths all read it."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 from dataclasses import dataclass
 from typing import Callable
 
@@ -39,7 +40,7 @@ class PageEntry:
     section: Callable[[], str] | None = None
 
 
-def page_registry(plan: Plan, edition: dict, words: Words = ENGLISH, *, test_report: dict | None = None,
+def page_registry(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH, *, test_report: dict | None = None,
                   leaflet: str | None = None, translated_leaflets: list = (),
                   completeness: list | None = None) -> list[PageEntry]:
     """Every generated page of an edition, in the order they are built: the only list of pages.
@@ -51,13 +52,13 @@ def page_registry(plan: Plan, edition: dict, words: Words = ENGLISH, *, test_rep
                          0, lambda: t("Home")),
                PageEntry("priorities/index.md", lambda: priorities_overview_page(plan, edition, words),
                          2, section=lambda: t("Priorities"))]
-    entries += [PageEntry(f"priorities/{item['id']}.md",
+    entries += [PageEntry(f"priorities/{item.id}.md",
                           lambda item=item: item_page(plan, edition, item, "priorities", words),
-                          2, lambda item=item: item["short_title"], lambda: t("Priorities"))
-                for item in edition["priorities"]]
-    entries += [PageEntry(f"themes/{item['id']}.md", lambda item=item: item_page(plan, edition, item, "themes", words),
-                          3, lambda item=item: item["short_title"], lambda: t("Cross-cutting themes"))
-                for item in edition["themes"]]
+                          2, lambda item=item: item.short_title, lambda: t("Priorities"))
+                for item in edition.priorities]
+    entries += [PageEntry(f"themes/{item.id}.md", lambda item=item: item_page(plan, edition, item, "themes", words),
+                          3, lambda item=item: item.short_title, lambda: t("Cross-cutting themes"))
+                for item in edition.themes]
     entries += [PageEntry("measures.md", lambda: measures_page(plan, edition, words), 4,
                           lambda: t("How we measure success")),
                 PageEntry("partners.md", lambda: partners_page(plan, edition, words), 4,
@@ -75,7 +76,7 @@ def page_registry(plan: Plan, edition: dict, words: Words = ENGLISH, *, test_rep
                                  lambda: t("Languages")))
     entries.append(PageEntry("accessibility.md", lambda: accessibility_page(plan, edition, test_report, words), 4,
                              lambda: t("Accessibility")))
-    if edition["kind"] == "refresh":
+    if edition.kind == "refresh":
         entries.append(PageEntry("changes.md", lambda: changes_page(plan, edition, words), 1,
                                  lambda: t("What changed")))
     return entries

@@ -1,6 +1,7 @@
 """The source documents page."""
 from __future__ import annotations
 
+from ..editions import ResolvedEdition
 from ..model import Plan, source_refs
 from ..translations import Words
 from ..versions import edition_measure_ids
@@ -8,7 +9,7 @@ from ..figures.select import edition_figures
 from .writer import ENGLISH, Page, _Writer
 
 
-def sources_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
+def sources_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "sources.md", words)
     t = w.t
     w.add("# " + t("Source documents"))
@@ -16,7 +17,7 @@ def sources_page(plan: Plan, edition: dict, words: Words = ENGLISH) -> Page:
             "names the document it came from."))
     # The partners and contact sections come from partnership.yaml and the glossary page from
     # glossary.yaml, so their sources count too.
-    cited = list(dict.fromkeys(edition["sources_all"] + [s for _, s in source_refs(edition)]
+    cited = list(dict.fromkeys(list(edition.all_sources) + [s for _, s in source_refs(edition.as_dict())]
                                + [s for _, s in source_refs(plan.partnership)]
                                + [s for _, s in source_refs(list(plan.glossary.values()))]))
     for measure_id in edition_measure_ids(edition):

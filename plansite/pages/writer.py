@@ -1,6 +1,7 @@
 """Page, the Markdown writer every page uses, and the phrases several pages share."""
 from __future__ import annotations
 
+from ..editions import ResolvedItem
 import posixpath
 from dataclasses import dataclass
 
@@ -130,5 +131,5 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _item_link(w: _Writer, kind: str, item: dict) -> str:
-    return f"[{item['title']}]({w.link(kind + '/' + item['id'] + '.md')})"
+def _item_link(w: _Writer, kind: str, item: ResolvedItem) -> str:
+    return f"[{item.title}]({w.link(kind + '/' + item.id + '.md')})"

@@ -50,7 +50,7 @@ def _collect(value, text_keys: set[str]) -> dict[str, str]:
 
 def edition_messages(plan: Plan, edition_id: str) -> dict[str, str]:
     """Stable id -> English text, for every piece of text the edition shows."""
-    return _collect(resolve_edition(plan, edition_id), _TEXT_KEYS)
+    return _collect(resolve_edition(plan, edition_id).as_dict(), _TEXT_KEYS)
 
 
 #: Texts in plan_data/ that every edition shares: measure names, sources, the glossary, contacts.

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass, field, replace
 from pathlib import Path
 
+from ..editions import ResolvedEdition
 from ..model import Plan
 from ..versions import resolve_edition
 from .catalogues import Translator
@@ -83,7 +84,8 @@ class Words:
 
     def edition(self, plan: Plan, edition_id: str) -> dict:
         """An edition with its refresh changes applied, in this language."""
-        return self.translate(edition_id, resolve_edition(plan, edition_id))
+        # Translated as the dict it came from (the catalogues' ids are its keys), then typed again.
+        return ResolvedEdition.from_dict(self.translate(edition_id, resolve_edition(plan, edition_id).as_dict()))
 
     def plan(self, plan: Plan) -> Plan:
         """The plan with its shared texts (measures, sources, glossary, contacts) in this language."""
