@@ -141,3 +141,27 @@ class ResolvedEdition(_Record):
         if kind not in ("priorities", "themes", "retired_priorities", "retired_themes"):
             raise KeyError(kind)
         return getattr(self, kind)
+
+
+@dataclass(frozen=True)
+class EditionChanges:
+    """What a refresh changed in its base plan, item by item (versions.compare_editions).
+
+    Each entry names the kind ("priorities" or "themes") where it matters, and the item as
+    the refresh has it (a retired item as its base had it, with the refresh's reason)."""
+
+    #: (kind, item) for each item the refresh added.
+    added: tuple = ()
+    #: (kind, item) for each item the refresh retired.
+    retired: tuple = ()
+    #: (kind, old title, new title, item).
+    renamed: tuple = ()
+    #: (kind, item, old lead, new lead); a lead is the YAML's mapping, or None.
+    leads: tuple = ()
+    #: (item, measure id) for each measure an item gained, or lost.
+    measures_added: tuple = ()
+    measures_removed: tuple = ()
+    #: (kind, item, the words for each text field that changed).
+    text: tuple = ()
+    #: The words for each edition-wide field the refresh wrote anew.
+    edition_fields: tuple = ()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 
-from .editions import ResolvedEdition, ResolvedItem
+from .editions import EditionChanges, ResolvedEdition
 from .model import Plan
 
 #: Fields that describe the edition itself and never come from a base plan.
@@ -91,7 +91,7 @@ _EDITION_FIELD_WORDS = {
 }
 
 
-def compare_editions(base: ResolvedEdition, refresh: ResolvedEdition) -> dict:
+def compare_editions(base: ResolvedEdition, refresh: ResolvedEdition) -> EditionChanges:
     """What a refresh changed in its base plan, item by item, for the 'What changed' page."""
     result = {"added": [], "retired": [], "renamed": [], "leads": [], "measures_added": [],
               "measures_removed": [], "text": [], "edition_fields": []}
@@ -119,4 +119,4 @@ def compare_editions(base: ResolvedEdition, refresh: ResolvedEdition) -> dict:
                 result["retired"].append((kind, retired))
     result["edition_fields"] = [words for field, words in _EDITION_FIELD_WORDS.items()
                                 if field in refresh.own_fields and getattr(base, field) != getattr(refresh, field)]
-    return result
+    return EditionChanges(**{name: tuple(found) for name, found in result.items()})

@@ -3,6 +3,7 @@ and 'What changed' pages say, the archive and draft banner, and how a refresh is
 with its plan."""
 import pytest
 
+from plansite.editions import EditionChanges
 from plansite.pages import edition_pages, page_banner
 from plansite.validate import load_valid_plan
 from plansite.versions import compare_editions, resolve_edition
@@ -141,13 +142,13 @@ def ids(pairs):
 
 def test_compare_a_refresh_with_its_plan(plan):
     changes = compare_editions(resolve_edition(plan, "2020-2023"), resolve_edition(plan, REFRESH))
-    assert ids(changes["added"]) == [("priorities", "vulnerable-people")]
-    assert ids(changes["retired"]) == [("priorities", "asb")]
-    assert changes["retired"][0][1].reason == "Now part of everyday work."
-    assert [(kind, item.id, old, new) for kind, item, old, new in changes["leads"]] == [
+    assert ids(changes.added) == [("priorities", "vulnerable-people")]
+    assert ids(changes.retired) == [("priorities", "asb")]
+    assert changes.retired[0][1].reason == "Now part of everyday work."
+    assert [(kind, item.id, old, new) for kind, item, old, new in changes.leads] == [
         ("priorities", "reducing-crime", None, {"role": "Chief Inspector", "source": "report-b"})]
-    assert (changes["renamed"], changes["measures_added"], changes["measures_removed"], changes["text"],
-            changes["edition_fields"]) == ([], [], [], [], [])
+    assert (changes.renamed, changes.measures_added, changes.measures_removed, changes.text,
+            changes.edition_fields) == ((), (), (), (), ())
 
 
 def test_compare_renamed_priority_with_new_text_and_fewer_measures(project):
@@ -156,14 +157,14 @@ def test_compare_renamed_priority_with_new_text_and_fewer_measures(project):
                     "        measures: []\n        lead:\n")
     plan = load_valid_plan(project.root)
     changes = compare_editions(resolve_edition(plan, "2020-2023"), resolve_edition(plan, REFRESH))
-    assert [(kind, old, new) for kind, old, new, _ in changes["renamed"]] == [
+    assert [(kind, old, new) for kind, old, new, _ in changes.renamed] == [
         ("priorities", "Reducing Crime", "Reducing Crime Together")]
-    assert [(item.id, measure) for item, measure in changes["measures_removed"]] == [("reducing-crime", "all-crime")]
-    assert changes["measures_added"] == []
-    assert [(kind, item.id, fields) for kind, item, fields in changes["text"]] == [
+    assert [(item.id, measure) for item, measure in changes.measures_removed] == [("reducing-crime", "all-crime")]
+    assert changes.measures_added == ()
+    assert [(kind, item.id, fields) for kind, item, fields in changes.text] == [
         ("priorities", "reducing-crime", ["why it is a priority"])]
 
 
 def test_compare_an_edition_with_itself_finds_nothing(plan):
     edition = resolve_edition(plan, REFRESH)
-    assert all(found == [] for found in compare_editions(edition, edition).values())
+    assert compare_editions(edition, edition) == EditionChanges()

@@ -1,7 +1,7 @@
 """'What changed in this refresh': a refresh compared with its plan."""
 from __future__ import annotations
 
-from ..editions import ResolvedEdition, ResolvedItem
+from ..editions import EditionChanges, ResolvedEdition, ResolvedItem
 from ..model import Plan
 from ..translations import Words
 from ..versions import compare_editions
@@ -22,21 +22,21 @@ def changes_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -
     # Field names are the data's own (key_outcome, actions); they stay as written.
     sections = [
         (t("New priorities and themes"), [t("{item} (new {kind})", item=_item_link(w, k, i), kind=kinds[k])
-                                          for k, i in diff["added"]]),
+                                          for k, i in diff.added]),
         (t("Retired priorities and themes"), [
             f"{i.title} ({kinds[k]})" + (f": {_one_line(i.reason)}" if i.reason else "")
-            for k, i in diff["retired"]]),
+            for k, i in diff.retired]),
         (t("Renamed"), [t("{old} is now called {new}", old=old, new=_item_link(w, k, i))
-                        for k, old, new, i in diff["renamed"]]),
+                        for k, old, new, i in diff.renamed]),
         (t("Leads"), [f"{_item_link(w, k, i)}: "
                       + (t("was {old}, now {new}", old=_lead_words(old), new=_lead_words(new) if new else t("no lead named"))
                          if old else t("now led by {new}", new=_lead_words(new) if new else t("no lead named")))
-                      for k, i, old, new in diff["leads"]]),
+                      for k, i, old, new in diff.leads]),
         (t("Measures added"), [t("{measure} (for {item})", measure=plan.measures[m]["plain_title"],
-                                 item=_item_link(w, _kind_of(edition, i), i)) for i, m in diff["measures_added"]]),
+                                 item=_item_link(w, _kind_of(edition, i), i)) for i, m in diff.measures_added]),
         (t("Measures no longer used"), [t("{measure} (was used for {item})", measure=plan.measures[m]["plain_title"],
-                                          item=i.title) for i, m in diff["measures_removed"]]),
-        (t("Text updated"), [f"{_item_link(w, k, i)}: {', '.join(fields)}" for k, i, fields in diff["text"]]),
+                                          item=i.title) for i, m in diff.measures_removed]),
+        (t("Text updated"), [f"{_item_link(w, k, i)}: {', '.join(fields)}" for k, i, fields in diff.text]),
     ]
     any_change = False
     for heading, items in sections:
@@ -44,16 +44,16 @@ def changes_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -
             any_change = True
             w.add(f"## {heading}")
             w.bullets(items)
-    if diff["edition_fields"]:
+    if diff.edition_fields:
         any_change = True
         w.add("## " + t("Other parts of the plan"),
-              t("The refresh gives new text for: {fields}.", fields=", ".join(diff["edition_fields"])))
+              t("The refresh gives new text for: {fields}.", fields=", ".join(diff.edition_fields)))
     if not any_change:
         w.add(t("The refresh makes no changes to the priorities, themes or measures."))
     return Page("changes.md", words.plain("What changed in this refresh"), w.markdown())
 
 
-def _diff_in_language(plan: Plan, edition: ResolvedEdition, base: ResolvedEdition, words: Words) -> dict:
+def _diff_in_language(plan: Plan, edition: ResolvedEdition, base: ResolvedEdition, words: Words) -> EditionChanges:
     """Compare the English texts (a translation is not a change), then show the page's language."""
     diff = compare_editions(ENGLISH.edition(plan, base.id), ENGLISH.edition(plan, edition.id))
     if words.is_source:
@@ -61,16 +61,16 @@ def _diff_in_language(plan: Plan, edition: ResolvedEdition, base: ResolvedEditio
     items = {i.id: i for kind in ("priorities", "themes", "retired_priorities", "retired_themes")
              for i in base.kind_items(kind) + edition.kind_items(kind)}
     old_titles = {i.id: i.title for kind in ("priorities", "themes") for i in base.kind_items(kind)}
-    return {
-        "added": [(k, items[i.id]) for k, i in diff["added"]],
-        "retired": [(k, items[i.id]) for k, i in diff["retired"]],
-        "renamed": [(k, old_titles[i.id], new, items[i.id]) for k, old, new, i in diff["renamed"]],
-        "leads": [(k, items[i.id], old, new) for k, i, old, new in diff["leads"]],
-        "measures_added": [(items[i.id], m) for i, m in diff["measures_added"]],
-        "measures_removed": [(items[i.id], m) for i, m in diff["measures_removed"]],
-        "text": [(k, items[i.id], [words.english(f) for f in fields]) for k, i, fields in diff["text"]],
-        "edition_fields": [words.english(f) for f in diff["edition_fields"]],
-    }
+    return EditionChanges(
+        added=tuple((k, items[i.id]) for k, i in diff.added),
+        retired=tuple((k, items[i.id]) for k, i in diff.retired),
+        renamed=tuple((k, old_titles[i.id], new, items[i.id]) for k, old, new, i in diff.renamed),
+        leads=tuple((k, items[i.id], old, new) for k, i, old, new in diff.leads),
+        measures_added=tuple((items[i.id], m) for i, m in diff.measures_added),
+        measures_removed=tuple((items[i.id], m) for i, m in diff.measures_removed),
+        text=tuple((k, items[i.id], [words.english(f) for f in fields]) for k, i, fields in diff.text),
+        edition_fields=tuple(words.english(f) for f in diff.edition_fields),
+    )
 
 
 def _lead_words(lead: dict) -> str:

@@ -13,6 +13,7 @@ _TEXT_KEYS = {"title", "short_title", "summary", "text", "key_outcome", "why", "
               "reason", "role", "crime_type", "source_note"}
 _TEXT_LISTS = {"actions", "success", "items", "findings", "areas", "delivered_by", "linked_to",
                "responsible_authorities", "cooperating_bodies", "invitees"}
+#: Keys of ResolvedEdition.as_dict() (and its items) that hold ids or names, not text a reader sees.
 _SKIP = {"sources_all", "own_fields", "updated_fields", "base_title", "source_notes", "changes"}
 
 
