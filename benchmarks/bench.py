@@ -138,7 +138,7 @@ def _plain_mkdocs_project(folder: Path) -> Path:
     by MkDocs without our hook."""
     from mkdocs.config import load_config
 
-    from plansite import render
+    from plansite import prepare
     from plansite.translations import is_translation
     from plansite.validate import load_valid_plan
 
@@ -148,13 +148,13 @@ def _plain_mkdocs_project(folder: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config.pop("hooks")
     for edition_id in plan.editions:
-        for language in render.edition_languages(ROOT, plan, edition_id):
+        for language in prepare.edition_languages(ROOT, plan, edition_id):
             loaded = load_config(str(ROOT / "mkdocs.yml"))
             # Exactly what our hook hands MkDocs: the pages, with measures expanded and the
             # glossary's abbreviations defined, and the translated hand-written pages.
-            edition = render.prepare_edition(ROOT, loaded, render.EditionRequest(edition_id, language, plan),
+            edition = prepare.prepare_edition(ROOT, loaded, prepare.EditionRequest(edition_id, language, plan),
                                              list(loaded.nav or []))
-            project = folder / render.site_folder(plan, language, edition_id).replace("/", "__")
+            project = folder / prepare.site_folder(plan, language, edition_id).replace("/", "__")
             docs = project / "docs"
             shutil.copytree(ROOT / "docs", docs, ignore=lambda _, names: [n for n in names if is_translation(n)])
             shutil.copytree(ROOT / "overrides", project / "overrides")

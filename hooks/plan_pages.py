@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from plansite import hook, render
+from plansite import hook, prepare
 
 
 @event_priority(-50)
 def on_config(config):
     pages = config.plugins.get(hook.NAME)
     if pages is None:
-        pages = hook.PlanPages(render.EditionRequest.from_mike())
+        pages = hook.PlanPages(prepare.EditionRequest.from_mike())
         config.plugins[hook.NAME] = pages
     return pages.prepare(config)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import PlanDataInvalid, command, format_json, format_report, format_warnings, sort_errors
 from .model import Plan
-from .render import BUILD_STATE, BuildError, EditionRequest, build_site
+from .prepare import BuildError, EditionRequest
+from .render import BUILD_STATE, build_site
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
 from .validate import check_project, load_valid_plan, plan_from
 

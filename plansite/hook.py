@@ -8,11 +8,12 @@ and the hook calls prepare() instead.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import render, sanitise, theme, translations
+from . import prepare, sanitise, theme, translations
 
 #: The name it has among MkDocs' plugins.
 NAME = "plansite"
@@ -21,9 +22,9 @@ NAME = "plansite"
 class PlanPages:
     """Adds one plan edition's generated pages, in one language, to one MkDocs build."""
 
-    def __init__(self, request: render.EditionRequest):
+    def __init__(self, request: prepare.EditionRequest):
         self.request = request
-        self.build: render.EditionBuild | None = None
+        self.build: prepare.EditionBuild | None = None
         #: The hand-written menu from mkdocs.yml, kept before prepare() replaces config.nav.
         self.handwritten_nav: list | None = None
 
@@ -36,9 +37,9 @@ class PlanPages:
         if self.handwritten_nav is None:
             self.handwritten_nav = list(config.nav or [])
         try:
-            self.build = render.prepare_edition(Path(config.config_file_path).parent, config, self.request,
+            self.build = prepare.prepare_edition(Path(config.config_file_path).parent, config, self.request,
                                                 self.handwritten_nav)
-        except render.BuildError as error:
+        except prepare.BuildError as error:
             raise PluginError(str(error)) from None
         # The 404 page has no page events; its switcher leads to each language's home.
         config.extra["alternate"] = self.build.alternates("")
@@ -50,7 +51,7 @@ class PlanPages:
 
     def on_env(self, env, config, files):
         # Compiling Material's templates is half of each edition's build; cache the bytecode.
-        env.bytecode_cache = render.template_cache(Path(config.config_file_path).parent)
+        env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
         return env
 
     # Runs late so that plugins which rewrite the file list see our pages last.
@@ -85,14 +86,14 @@ class PlanPages:
 
         try:
             return self.build.page_markdown(markdown, page.file.src_uri)
-        except render.BuildError as error:
+        except prepare.BuildError as error:
             raise PluginError(str(error)) from None
 
     def on_page_content(self, html, page, config, files):
         if self.build.words.is_source:
             return html
         if self.build.is_untranslated(page.file.src_uri, page.file.generated_by is not None):
-            html = render.untranslated_notice_html(self.build.words) + f'<div lang="en" dir="ltr">{html}</div>'
+            html = prepare.untranslated_notice_html(self.build.words) + f'<div lang="en" dir="ltr">{html}</div>'
         # Every page in another language carries a translator's words: whatever they are, only the
         # elements, attributes and link schemes our pages use reach the reader.
         return sanitise.clean_html(html)
@@ -123,3 +124,18 @@ class PlanPages:
         html = theme.set_direction(html, words.direction)
         html = theme.drop_alternate_links(html)
         return html if words.is_source else theme.mark_languages(html)
+
+
+#: Where compiled templates are kept between builds; safe to delete at any time.
+TEMPLATE_CACHE = ".cache/templates"
+
+
+def template_cache(project_dir: Path):
+    """A Jinja bytecode cache in the project, shared by every edition's build."""
+    from jinja2 import FileSystemBytecodeCache
+
+    if os.environ.get("PLANSITE_TEMPLATE_CACHE") == "off":  # for benchmarks that compare with plain MkDocs
+        return None
+    folder = Path(project_dir) / TEMPLATE_CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))

@@ -108,7 +108,7 @@ def error_handler(state: RebuildState, site_dir: Path, inject: Callable[[bytes],
 
 
 def serve_preview(config_file: Path, dev_addr: str, echo: Callable[[str], None], request=None) -> None:
-    """Serve the edition and language of request (a render.EditionRequest, which each rebuild's
+    """Serve the edition and language of request (a prepare.EditionRequest, which each rebuild's
     config is handed) at dev_addr, rebuilding it whenever a watched file is saved. Mirrors
     mkdocs.commands.serve.serve, with our builder."""
     from urllib.parse import urlsplit
@@ -120,7 +120,8 @@ def serve_preview(config_file: Path, dev_addr: str, echo: Callable[[str], None],
     site_dir = Path(tempfile.mkdtemp(prefix="plan-preview-"))
     host, _, port = dev_addr.rpartition(":")
 
-    from .render import EditionRequest, add_plan_pages
+    from .prepare import EditionRequest
+    from .render import add_plan_pages
 
     def load():
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), dev_addr=dev_addr)

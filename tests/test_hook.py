@@ -1,7 +1,7 @@
 """What the MkDocs hook receives: an EditionRequest, never PLAN_EDITION or PLAN_LANGUAGE."""
 from __future__ import annotations
 
-from plansite.render import EditionRequest
+from plansite.prepare import EditionRequest
 
 
 def test_a_build_mike_starts_builds_the_version_mike_names():

@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).parent.parent / "plansite"
 #: load, model, resolve (editions: the typed records; versions), the languages' words (PO files, number formats), figures read
 #: and selected (which validate needs to check data files and warn about figures no page shows),
 #: validate, figures judged, then worded, the open data files, charts, pages (and the leaflet),
-#: render (hook is MkDocs' side of render: they import each other), preview, commands, cli.
+#: prepare (one edition's build, before MkDocs runs), hook (MkDocs' events), render (the builds
+#: and the site), preview, commands, cli.
 #: Entries are module names under plansite; an entry covers its submodules unless a longer
 #: entry names them. Every module must be covered, so a new one has to be given its place.
 STAGES = [
@@ -29,7 +30,9 @@ STAGES = [
     ("open data", ["opendata"]),
     ("charts", ["charts"]),
     ("pages", ["pages", "leaflet", "theme"]),
-    ("render", ["render", "hook"]),
+    ("prepare", ["prepare"]),
+    ("hook", ["hook"]),
+    ("render", ["render"]),
     ("preview", ["preview"]),
     ("commands", ["commands"]),
     ("cli", ["cli"]),

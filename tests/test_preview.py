@@ -69,7 +69,8 @@ def test_bad_data_on_a_rebuild_reaches_the_page(site_project):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from plansite.render import EditionRequest, add_plan_pages
+    from plansite.prepare import EditionRequest
+    from plansite.render import add_plan_pages
 
     site = site_project.root / "preview"
     site.mkdir()

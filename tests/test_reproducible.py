@@ -5,7 +5,7 @@ import shutil
 from pypdf import PdfReader
 
 from plansite.commands import build
-from plansite.render import edition_leaflets
+from plansite.prepare import edition_leaflets
 from plansite.translations import Words
 from plansite.validate import load_valid_plan
 
