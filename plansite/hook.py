@@ -8,7 +8,6 @@ and the hook calls prepare() instead.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -51,7 +50,8 @@ class PlanPages:
 
     def on_env(self, env, config, files):
         # Compiling Material's templates is half of each edition's build; cache the bytecode.
-        env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
+        if self.request.template_cache:
+            env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
         return env
 
     # Runs late so that plugins which rewrite the file list see our pages last.
@@ -134,8 +134,6 @@ def template_cache(project_dir: Path):
     """A Jinja bytecode cache in the project, shared by every edition's build."""
     from jinja2 import FileSystemBytecodeCache
 
-    if os.environ.get("PLANSITE_TEMPLATE_CACHE") == "off":  # for benchmarks that compare with plain MkDocs
-        return None
     folder = Path(project_dir) / TEMPLATE_CACHE
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))

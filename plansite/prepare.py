@@ -36,12 +36,15 @@ class EditionRequest:
     """Which edition one MkDocs build publishes and in which language, handed to the hook
     (plansite.hook.PlanPages). None: the current edition, the source language, and
     plan_data/ read and validated afresh; a whole-site build validates once and passes the plan,
-    and the cache it printed the leaflets into (None: the project's .cache/leaflets/)."""
+    and the cache it printed the leaflets into (None: the project's .cache/leaflets/).
+    template_cache: keep compiled templates in .cache/templates/ (the benchmark turns it off,
+    to compare fairly with plain MkDocs)."""
 
     edition_id: str | None = None
     language: str | None = None
     plan: Plan | None = None
     leaflet_cache: Path | None = None
+    template_cache: bool = True
 
     @classmethod
     def from_mike(cls, environ=os.environ) -> "EditionRequest":

@@ -96,7 +96,8 @@ class _MkDocsMessages(logging.Handler):
 
 
 def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool, plan: Plan | None = None,
-                  language: str | None = None, leaflet_cache: Path | None = None) -> None:
+                  language: str | None = None, leaflet_cache: Path | None = None,
+                  template_cache: bool = True) -> None:
     """Build one edition in one language (the source language when None) with MkDocs into
     site_dir, reusing an already validated plan if given, and leaflets from leaflet_cache
     (default: the project's .cache/leaflets/)."""
@@ -104,7 +105,7 @@ def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict:
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-    add_plan_pages(config, EditionRequest(edition_id, language, plan, leaflet_cache))
+    add_plan_pages(config, EditionRequest(edition_id, language, plan, leaflet_cache, template_cache))
     build(config)
 
 
@@ -183,7 +184,7 @@ class _Unit:
 
 
 def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: bool, plan: Plan,
-                     leaflet_cache: Path) -> tuple[list[str], str]:
+                     leaflet_cache: Path, template_cache: bool) -> tuple[list[str], str]:
     """Build one edition in one language in a worker process; return MkDocs' warnings and an
     error message, if any."""
     from mkdocs.exceptions import MkDocsException
@@ -194,7 +195,7 @@ def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: boo
     logger.addHandler(handler)
     try:
         build_edition(project_dir, unit.edition_id, site_dir, strict=strict, plan=plan, language=unit.language,
-                      leaflet_cache=leaflet_cache)
+                      leaflet_cache=leaflet_cache, template_cache=template_cache)
         return messages, ""
     except (MkDocsException, SystemExit) as failure:
         return messages, str(failure) or failure.__class__.__name__
@@ -214,12 +215,13 @@ def _units(project_dir: Path, plan: Plan) -> list[_Unit]:
 
 def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
                echo: Callable[[str], None] = print, plan: Plan | None = None,
-               leaflet_cache: Path | None = None) -> BuildReport:
+               leaflet_cache: Path | None = None, template_cache: bool = True) -> BuildReport:
     """Validate plan_data/ (unless given its validated plan), build every edition and language
     whose inputs changed (in parallel), keep the others from the previous build, and change
     site_dir only when all of it succeeded.
 
-    Leaflets are printed into and read from leaflet_cache (default: the project's .cache/leaflets/)."""
+    Leaflets are printed into and read from leaflet_cache (default: the project's .cache/leaflets/);
+    template_cache=False compiles the theme's templates afresh in every build, as plain MkDocs does."""
     project_dir = Path(project_dir).resolve()
     leaflet_cache = Path(leaflet_cache).resolve() if leaflet_cache else default_cache(project_dir)
     site_dir = Path(site_dir).resolve()
@@ -251,7 +253,8 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
         # Every leaflet the builds need, printed in one browser session before they start.
         print_leaflets([item.leaflet for u in to_build for item in edition_leaflets(
             project_dir, plan, u.edition_id, Words.for_language(project_dir, plan, u.language))], leaflet_cache)
-        _build_units(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo, leaflet_cache)
+        _build_units(project_dir, plan, to_build, staging, site_dir, strict, jobs, echo, leaflet_cache,
+                     template_cache)
         # Each language is a site of its own editions, as mike lays them out: a root page that
         # leads to the current edition, latest/ and versions.json.
         current = plan.current_edition_id()
@@ -302,7 +305,8 @@ def _swap_parts(staging: Path, site_dir: Path, names: list[str], stale: list[str
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo, leaflet_cache) -> None:
+def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo, leaflet_cache,
+                 template_cache) -> None:
     if not units:
         return
     import mkdocs.commands.build  # noqa: F401  imported once here, so forked workers share it
@@ -315,11 +319,13 @@ def _build_units(project_dir, plan, units, staging, site_dir, strict, jobs, echo
     # empties its site folder first; they are moved into place once all have built.
     folders = {u: staging / ".units" / u.folder.replace("/", "__") for u in units}
     if workers == 1:
-        results = ((u, _build_in_worker(project_dir, u, folders[u], strict, plan, leaflet_cache)) for u in units)
+        results = ((u, _build_in_worker(project_dir, u, folders[u], strict, plan, leaflet_cache, template_cache))
+                   for u in units)
         _report_builds(results, plan, units, site_dir, failures, echo)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_build_in_worker, project_dir, u, folders[u], strict, plan, leaflet_cache): u
+            futures = {pool.submit(_build_in_worker, project_dir, u, folders[u], strict, plan, leaflet_cache,
+                                   template_cache): u
                        for u in units}
             results = ((futures[f], f.result()) for f in as_completed(futures))
             _report_builds(results, plan, units, site_dir, failures, echo)
