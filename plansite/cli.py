@@ -34,6 +34,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check the plain-language summaries: reading age, long sentences, passive voice")
     sub.add_parser("new-refresh", help="outline the next annual refresh of the current plan")
     sub.add_parser("new-plan", help="outline the next three-year plan")
+    reference = sub.add_parser("reference", help="write DATA-REFERENCE.md: every plan-data file's fields, from the schemas")
+    reference.add_argument("--stdout", action="store_true", help="print it instead of writing the file")
     return main
 
 
@@ -60,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command in ("new-refresh", "new-plan"):
             print(commands.scaffold(project, args.command.removeprefix("new-")))
+            return 0
+        if args.command == "reference":
+            print(commands.reference(project, to_stdout=args.stdout), end="" if args.stdout else "\n")
             return 0
         if args.command == "serve":
             commands.serve(project, edition=args.edition, dev_addr=args.dev_addr, language=args.language)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import PlanDataInvalid, command, format_json, format_report, format_warnings, sort_errors
 from .model import Plan
 from .prepare import BuildError, EditionRequest
+from .reference import markdown as reference_markdown
 from .render import BUILD_STATE, build_site
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
 from .validate import check_project, load_valid_plan, plan_from
@@ -249,3 +250,17 @@ def translations(project_dir: Path, action: str, languages: list[str] | None = N
         return (f"Wrote {len(written)} PO files under plan_data/{stage.TRANSLATIONS_DIR}/. Open them in a PO "
                 "editor such as Poedit; texts whose English changed are marked fuzzy (needs review).")
     return stage.status_report(Path(project_dir), plan)
+
+
+def reference(project_dir: Path, *, to_stdout: bool = False) -> str:
+    """The data reference (DATA-REFERENCE.md), made from the schemas: written into the project
+    folder, or returned whole for printing."""
+    text = reference_markdown()
+    if to_stdout:
+        return text
+    target = project_dir / "DATA-REFERENCE.md"
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as problem:
+        raise CommandFailed(f"Could not write {target}: {problem.strerror or problem}.") from None
+    return f"Wrote {target.name}: every plan-data file's fields, from the schemas."

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).parent.parent / "plansite"
 #: and selected (which validate needs to check data files and warn about figures no page shows),
 #: validate, figures judged, then worded, the open data files, charts, pages (and the leaflet),
 #: prepare (one edition's build, before MkDocs runs), hook (MkDocs' events), render (the builds
-#: and the site), preview, commands, cli.
+#: and the site), preview, commands (with the data reference it writes), cli.
 #: Entries are module names under plansite; an entry covers its submodules unless a longer
 #: entry names them. Every module must be covered, so a new one has to be given its place.
 STAGES = [
@@ -34,7 +34,7 @@ STAGES = [
     ("hook", ["hook"]),
     ("render", ["render"]),
     ("preview", ["preview"]),
-    ("commands", ["commands"]),
+    ("commands", ["commands", "reference"]),
     ("cli", ["cli"]),
 ]
 
