@@ -47,7 +47,8 @@ def test_missing_required_field(project):
         f"{PLAN_FILE}:14:5: error [missing-field] A required field is missing\n"
         "  at: priorities[0].short_title\n"
         "  problem: the required field 'short_title' is missing.\n"
-        "  fix: Add a line 'short_title: ...' here. Expected: A short plain-language title."
+        "  fix: Add a line 'short_title: ...' here. Expected: A short plain-language title. "
+        "DATA-REFERENCE.md lists every field, with an example."
     ]
 
 
@@ -91,14 +92,16 @@ def test_unknown_key_suggests_the_nearest(project):
         f"{PLAN_FILE}:23:5: error [missing-field] A required field is missing\n"
         "  at: priorities[1].title\n"
         "  problem: the required field 'title' is missing.\n"
-        "  fix: Add a line 'title: ...' here. Expected: The title as the source gives it."
+        "  fix: Add a line 'title: ...' here. Expected: The title as the source gives it. "
+        "DATA-REFERENCE.md lists every field, with an example."
     )
     assert found[1] == (
         f"{PLAN_FILE}:24:5: error [unknown-key] A key is not recognised\n"
         "  at: priorities[1].titel\n"
         "  problem: 'titel' is not a key allowed here.\n"
         "  fix: Did you mean 'title'? Rename the key. Allowed keys here: actions, id, key_facts, "
-        "key_outcome, lead, measures, short_title, source, success, title, why."
+        "key_outcome, lead, measures, short_title, source, success, title, why "
+        "(DATA-REFERENCE.md says what each holds)."
     )
 
 
