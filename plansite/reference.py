@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures.read import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from .figures.read import DEFAULT_SERIES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .schemas import SCHEMA_DIR
 
 #: The files, in the order a newcomer meets them: (heading, schema name, where the file lives).
@@ -53,7 +53,7 @@ COLUMN_WORDS = {
     "value": "The number as printed: `1633`, `1,633`, `5.6`, `73%`; empty or `n/a` when there is none.",
     "source": "The id of the source document in `sources.yaml`.",
     "series": (
-        "The partnership's own figure when left out (the measure's `series`, or `Peterborough`), a "
+        f"The partnership's own figure when left empty (the measure's `series`, or `{DEFAULT_SERIES}`), a "
         "comparator such as `England` or `Most similar group average`, or a breakdown such as a ward."),
     "note": "The source's own words about the figure, shown under the table.",
     QUALIFIER_COLUMN: (
