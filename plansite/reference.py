@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .figures.read import DEFAULT_SERIES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .schemas import SCHEMA_DIR
 
@@ -72,6 +74,7 @@ class Field:
     required: bool
     description: str
     example: str  # "" when neither the schema nor the shipped data gives one
+    example_value: object = None  # the example as the schema holds it, for the YAML sample
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,8 @@ def kind_words(node: dict, schemas: dict[str, dict], here: str, *, plural: bool 
         return "entries" if plural else "group of fields (see below)"
     words = {"string": ("text", "texts"), "integer": ("whole number", "whole numbers"),
              "number": ("number", "numbers")}.get(node.get("type"), ("value", "values"))
-    return words[plural] + _limits(node)
+    empty = " (may be empty)" if node.get("type") == "string" and not node.get("minLength") and "pattern" not in node else ""
+    return words[plural] + _limits(node) + empty
 
 
 def _description(node: dict, schemas: dict[str, dict], here: str) -> str:
@@ -165,13 +169,13 @@ def _description(node: dict, schemas: dict[str, dict], here: str) -> str:
         node, here = _resolve(node["$ref"], schemas, here)
 
 
-def _example(node: dict, schemas: dict[str, dict], here: str) -> str:
-    """The first of the schema's examples for the field, as YAML would write it."""
+def _example(node: dict, schemas: dict[str, dict], here: str) -> object:
+    """The first of the schema's examples for the field, or None."""
     while True:
         if node.get("examples"):
-            return _yaml(node["examples"][0])
+            return node["examples"][0]
         if "$ref" not in node:
-            return ""
+            return None
         node, here = _resolve(node["$ref"], schemas, here)
 
 
@@ -212,8 +216,10 @@ def tables(schema_name: str, schemas: dict[str, dict]) -> list[Table]:
         fields, nested = [], []
         for name, field in node.get("properties", {}).items():
             field_path = f"{path}.{name}" if path else name
+            example = _example(field, schemas, here)
             fields.append(Field(field_path, name, kind_words(field, schemas, here), name in required,
-                                _description(field, schemas, here), _example(field, schemas, here)))
+                                _description(field, schemas, here), "" if example is None else _yaml(example),
+                                example))
             inner = _object_of(field, schemas, here)
             if inner:
                 nested.append((inner[0], inner[1], field_path + inner[2], _description(field, schemas, here)))
@@ -250,6 +256,9 @@ def _table_markdown(table: Table, level: str) -> list[str]:
         lines += [_cell(table.description), ""]
     if table.same_as:
         return lines + [f"The same fields as `{table.same_as}` above.", ""]
+    sample = _sample(table)
+    if sample:
+        lines += ["For example, one entry:", "", "```yaml", sample.rstrip("\n"), "```", ""]
     lines += ["| field | type | required? | what it holds | example |", "| --- | --- | --- | --- | --- |"]
     for field in table.fields:
         lines.append(f"| `{field.name}` | {_cell(field.kind)} | {'**required**' if field.required else 'optional'} "
@@ -275,7 +284,7 @@ def markdown(schemas: dict[str, dict] | None = None) -> str:
         "A field inside another is written with dots: `contact.roles` is the `roles` key inside "
         "`contact`. `[]` means each item of a list: `priorities[].lead.role` is the `role` inside "
         "the `lead` of each priority. A required field must be given; an optional one may be left "
-        "out (but, when given, may not be left empty unless it is plain text).",
+        "out. Text that is given may not be empty unless its type says \"may be empty\".",
         "",
         "Contents: " + ", ".join(f"[{heading}](#{_anchor(heading)})" for heading, _, _ in FILES)
         + ", [figure files](#figure-files-datacsv-dataxlsx).",
@@ -286,16 +295,18 @@ def markdown(schemas: dict[str, dict] | None = None) -> str:
         "| --- | --- |",
     ]
     for name, (word, _) in KINDS.items():
-        lines.append(f"| {word} | {_cell(common[name]['description'])}{_kind_rule(common[name])} |")
+        lines.append(f"| {word} | {_cell(common[name]['description'])}{_kind_rule(name, common[name])} |")
     lines.append("")
     for heading, name, where in FILES:
         title = schemas[name].get("title", heading)
         lines += [f"## {heading}", "", f"`{where}`: {_cell(title.split(' (')[0])}.", ""]
+        top, *rest = tables(name, schemas)
+        lines += _table_markdown(top, "###")
         if name == "edition":
             lines += ["A refresh (`kind: refresh`) has the same fields as a plan: it names its plan in "
                       "`base` and lists what it changes under `changes` (see `changes.priorities` "
                       "below), instead of `priorities` and `themes`.", ""]
-        for table in tables(name, schemas):
+        for table in rest:
             lines += _table_markdown(table, "###")
     lines += [
         "## Figure files (`data/*.csv`, `data/*.xlsx`)",
@@ -312,15 +323,41 @@ def markdown(schemas: dict[str, dict] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _sample(table: Table) -> str:
+    """For a list directly at the top of a file (sources, terms, languages), one entry as YAML,
+    made from the fields' examples; "" for any other table, or when a field has no example."""
+    if not table.path.endswith("[]") or "." in table.path:
+        return ""
+    values = [field.example_value for field in table.fields]
+    # Long or many-paragraph texts make a sample no one reads; the table shows their start.
+    if any(value is None or (isinstance(value, str) and (len(value) > 200 or "\n" in value)) for value in values):
+        return ""
+    entry = {field.name: field.example_value for field in table.fields}
+    return yaml.dump({table.path.removesuffix("[]"): [entry]}, Dumper=_IndentedDumper, sort_keys=False,
+                     allow_unicode=True, width=88)
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Indents a list under its key, as the plan-data files write it."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
 def figure_columns() -> tuple[str, ...]:
     """Every column the figures reader knows, required ones first."""
     return REQUIRED_COLUMNS + OPTIONAL_COLUMNS + (QUALIFIER_COLUMN,)
 
 
-def _kind_rule(node: dict) -> str:
+#: What a kind needs in YAML beyond its schema: without quotes, YAML reads 2011 as a number,
+#: which the schema then refuses as "expected text".
+YAML_NOTES = {"date": ' Put it in quotes, as `date: "2011"`: without them YAML reads a year as a number.'}
+
+
+def _kind_rule(name: str, node: dict) -> str:
     if "minimum" in node and "maximum" in node:
         return f" From {node['minimum']} to {node['maximum']}."
-    return ""
+    return YAML_NOTES.get(name, "")
 
 
 def _anchor(heading: str) -> str:

@@ -5,7 +5,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+import yaml
+
 from plansite import cli, reference
+from plansite.schemas import validator
 from plansite.figures.read import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 ROOT = Path(__file__).parent.parent
@@ -65,6 +68,13 @@ def test_sources_yaml_is_explained(text):
     assert rows[("## sources.yaml", "sources[]", "date")][4] == "`2011`"
 
 
+def test_the_sample_entry_is_valid_yaml_for_its_file(text):
+    sample = text.split("## sources.yaml", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    data = yaml.safe_load(sample)
+    assert data["sources"][0]["date"] == "2011"  # quoted, as a date must be
+    assert list(validator("sources").iter_errors(data)) == []
+
+
 def test_nested_groups_get_dotted_paths_and_a_shared_group_is_listed_once(text):
     assert "### `priorities[].lead`" in text
     assert "### `themes[]`\n\nCross-cutting themes.\n\nThe same fields as `priorities[]` above." in text
@@ -73,6 +83,7 @@ def test_nested_groups_get_dotted_paths_and_a_shared_group_is_listed_once(text):
 def test_kinds_are_described_once_from_the_common_schema(text):
     assert "| id | A stable identifier: lower-case letters, digits and single hyphens" in text
     assert "| year | A year, for example 2017. From 1990 to 2100. |" in text
+    assert 'Put it in quotes, as `date: "2011"`' in text
 
 
 def test_every_figure_column_is_listed(text):
