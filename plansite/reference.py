@@ -179,11 +179,18 @@ def _example(node: dict, schemas: dict[str, dict], here: str) -> object:
         node, here = _resolve(node["$ref"], schemas, here)
 
 
+#: How YAML tells what an unquoted value is: a value it would not read as text needs quotes.
+_RESOLVER = yaml.resolver.Resolver()
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
 def _yaml(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_yaml(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _TEXT_TAG:
+        return f'"{value}"'  # as it must be written: 2011 unquoted is a number to YAML
     return str(value)
 
 

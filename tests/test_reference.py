@@ -65,7 +65,7 @@ def test_sources_yaml_is_explained(text):
     rows = _rows(text)
     assert rows[("## sources.yaml", "sources[]", "kind")][1:3] == ["one of: `plan`, `report`", "**required**"]
     assert rows[("## sources.yaml", "sources[]", "file")][2] == "optional"
-    assert rows[("## sources.yaml", "sources[]", "date")][4] == "`2011`"
+    assert rows[("## sources.yaml", "sources[]", "date")][4] == "`\"2011\"`"  # quoted, as YAML needs it
 
 
 def test_the_sample_entry_is_valid_yaml_for_its_file(text):
