@@ -63,16 +63,18 @@ def test_several_missing_fields_are_each_reported_once(project):
         "  at: short_name\n"
         "  problem: the required field 'short_name' is missing.\n"
         "  fix: Add a line 'short_name: ...' here. Expected: A short name for page titles, for example Safer "
-        "Peterborough.",
+        "Peterborough. DATA-REFERENCE.md lists every field, with an example.",
         "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
         "  at: area\n"
         "  problem: the required field 'area' is missing.\n"
-        "  fix: Add a line 'area: ...' here. Expected: The place the partnership serves.",
+        "  fix: Add a line 'area: ...' here. Expected: The place the partnership serves. "
+        "DATA-REFERENCE.md lists every field, with an example.",
         "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
         "  at: contact\n"
         "  problem: the required field 'contact' is missing.\n"
         "  fix: Add a line 'contact: ...' here. Expected: How to contact the partnership. Name roles and public "
-        "addresses, never an individual's personal email or phone number.",
+        "addresses, never an individual's personal email or phone number. "
+        "DATA-REFERENCE.md lists every field, with an example.",
     ]
 
 def test_wrong_type(project):
