@@ -280,7 +280,7 @@ def markdown(schemas: dict[str, dict] | None = None) -> str:
     lines = [
         "# Plan data reference",
         "",
-        "<!-- Generated from plansite/schemas/*.json and plansite/figures/read.py by "
+        "<!-- Generated from plansite/schemas/*.json, plansite/figures/read.py and plansite/reference.py by "
         "`build_plan.py reference`: edit those, not this file. -->",
         "",
         "Every file in `plan_data/`: each field, what kind of value it holds, whether it is required, "
