@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .load import RawProject
+from .measures_catalogue import Measure
 
 
 @dataclass
@@ -12,7 +13,7 @@ class Plan:
 
     partnership: dict
     sources: dict[str, dict]
-    measures: dict[str, dict]
+    measures: dict[str, Measure]
     editions: dict[str, dict]
     edition_files: dict[str, str] = field(default_factory=dict)
     #: Published figures per measure id, in period order.
@@ -51,10 +52,10 @@ def source_refs(data, path: tuple = ()):
 
 def build_plan(project: RawProject) -> Plan:
     """Assemble a Plan from a project that has passed validation."""
-    measures: dict[str, dict] = {}
+    measures: dict[str, Measure] = {}
     for doc in project.measures:
         for measure in doc.data.get("measures") or []:
-            measures[measure["id"]] = measure
+            measures[measure["id"]] = Measure.from_dict(measure)
     editions = {doc.data["id"]: dict(doc.data) for doc in project.editions}
     for ident, status in derive_statuses(list(editions.values())).items():
         editions[ident]["status"] = status

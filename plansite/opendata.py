@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .figures.read import QUALIFIERS
 from .figures.select import edition_figures
+from .measures_catalogue import measures_as_dicts
 from .model import Plan
 from .versions import edition_measure_ids, resolve_edition
 
@@ -57,7 +58,7 @@ def measure_csv(plan: Plan, figures: list) -> str:
         rows.append([f.measure, f.period_text, f.period.start.isoformat(), f.period.end.isoformat(), f.series,
                      f.qualifier,
                      "" if f.value is None else (int(f.value) if f.value.is_integer() else f.value),
-                     "percentage" if f.is_percent else plan.measures[f.measure]["unit"],
+                     "percentage" if f.is_percent else plan.measures[f.measure].unit,
                      f.source, plan.sources[f.source]["title"], f.note])
     return csv_text(rows)
 
@@ -67,8 +68,8 @@ def _resource(plan: Plan, measure_id: str) -> dict:
     return {
         "name": measure_id,
         "path": f"{measure_id}.csv",
-        "title": measure["title"],
-        "description": measure["plain_title"],
+        "title": measure.title,
+        "description": measure.plain_title,
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -90,7 +91,7 @@ def _resource(plan: Plan, measure_id: str) -> dict:
             ],
             "missingValues": [""],
         },
-        "sources": [{"title": plan.sources[s]["title"]} for s in measure["sources"]],
+        "sources": [{"title": plan.sources[s]["title"]} for s in measure.sources],
     }
 
 
@@ -115,7 +116,7 @@ def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
         "partnership": plan.partnership,
         "edition": edition.as_dict(),
         "editions": {other: resolve_edition(plan, other).as_dict() for other in plan.editions},
-        "measures": plan.measures,
+        "measures": measures_as_dicts(plan.measures),
         "sources": plan.sources,
     }
     files.append(DataFile("data/plan.json", json.dumps(export, indent=2, ensure_ascii=False, default=str) + "\n"))

@@ -148,7 +148,7 @@ def edition_build_key(plan: Plan, edition_id: str, templates_digest: str, test_r
         "edition": edition.as_dict(),
         "figures": {m: [(f.period_text, f.series, f.value, f.is_percent, f.source, f.note)
                         for f in edition_figures(plan, edition, m)] for m in measure_ids},
-        "measures": {m: plan.measures[m] for m in measure_ids},
+        "measures": {m: plan.measures[m].as_dict() for m in measure_ids},
         "sources": plan.sources,
         "partnership": plan.partnership,
         "editions": [(e["id"], e["title"], e["status"], e["period"], e["published"], e["kind"],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import command
+from .measures_catalogue import measures_as_dicts
 from .model import Plan, edition_order, source_refs
 
 PLACEHOLDER = "FILL IN"
@@ -179,7 +180,7 @@ def unfinished_markers(project_dir: Path, plan: Plan) -> list[str]:
         for _, source in source_refs(edition):
             cited_by.setdefault(source, set()).add(ident)
     # Measures, figures and the partnership publish their sources in every edition.
-    published_everywhere = {s for _, s in source_refs(plan.measures)} | {s for _, s in source_refs(plan.partnership)}
+    published_everywhere = {s for _, s in source_refs(measures_as_dicts(plan.measures))} | {s for _, s in source_refs(plan.partnership)}
     published_everywhere |= {f.source for figures in plan.figures.values() for f in figures}
     blocking = []
     lines_of: dict[str, list[str]] = {}

@@ -400,6 +400,12 @@ def _measure_locations(project: RawProject) -> dict[str, tuple]:
             for i, m in enumerate(_items(doc.data, "measures")) if isinstance(m, dict) and "id" in m}
 
 
+def _raw_measures(project: RawProject) -> dict[str, dict]:
+    """The catalogue as written (id -> the YAML's dict), for the checks that read input."""
+    return {m["id"]: m for doc in project.measures for m in _items(doc.data, "measures")
+            if isinstance(m, dict) and isinstance(m.get("id"), str)}
+
+
 def check_project(root, unread: list[Figure] | None = None) -> tuple[RawProject, dict, list[DataError]]:
     """Load plan_data/ and its figures; return the project, the figures and every problem.
     Rows for a measure in a file it does not read are appended to `unread`, when given."""
@@ -408,8 +414,7 @@ def check_project(root, unread: list[Figure] | None = None) -> tuple[RawProject,
     errors += check_translations(project)
     figures = {}
     if not project.unreadable and project.sources is not None:
-        measures = {m["id"]: m for doc in project.measures for m in _items(doc.data, "measures")
-                    if isinstance(m, dict) and isinstance(m.get("id"), str)}
+        measures = _raw_measures(project)
         sources = {s["id"]: s for s in _items(project.sources.data, "sources")
                    if isinstance(s, dict) and isinstance(s.get("id"), str)}
         figures = read_all_figures(project.root, measures, sources, errors, _measure_locations(project),
@@ -492,7 +497,9 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
         for measure_id in edition_measure_ids(edition):
             listed_by.setdefault(measure_id, []).append(ident)
     everywhere = _docs_measures(project.root)
-    for measure_id, measure in plan.measures.items():
+    # The data files are input, read from the YAML as written (figures.read takes dicts).
+    raw_measures = _raw_measures(project)
+    for measure_id in plan.measures:
         editions = sorted(resolved, key=lambda e: edition_order(plan.editions[e])) if measure_id in everywhere \
             else listed_by.get(measure_id, [])
         figures = plan.figures.get(measure_id, [])
@@ -511,14 +518,14 @@ def unshown_warnings(project: RawProject, plan: Plan, unread: list[Figure]) -> l
                                         path=part("figure-not-shown", "at", row=figure.row), measure=measure_id,
                                         period=figure.period_text, series=figure.series, years=years))
     for figure in unread:
-        names = measure_data_files(project.root, plan.measures[figure.measure])[0]
+        names = measure_data_files(project.root, raw_measures[figure.measure])[0]
         warnings.append(_warning_of("figure-not-shown", file=figure.file, line=figure.row,
                                     path=part("figure-not-shown", "at", row=figure.row), case="unread",
                                     measure=figure.measure,
                                     files=", ".join(names) or part("figure-not-shown", "no-file"),
                                     name=Path(figure.file).name))
     read = set()
-    for measure in plan.measures.values():
+    for measure in raw_measures.values():
         read |= set(measure_data_files(project.root, measure)[0])
     folder = Path(project.root) / "plan_data" / DATA_DIR
     for path in sorted(folder.iterdir() if folder.is_dir() else []):

@@ -10,6 +10,7 @@ from plansite.figures.judge import summarise
 from plansite.figures.read import Figure, decode_csv, parse_number, read_figures
 from plansite.figures.select import edition_figures, in_edition
 from plansite.figures.wording import format_value, sentence
+from plansite.measures_catalogue import Measure
 from plansite.periods import parse_period
 
 SOURCES = {"plan-a": {"id": "plan-a", "date": "2020"}, "report-b": {"id": "report-b", "date": "2018-11-13"}}
@@ -18,6 +19,11 @@ SOURCES = {"plan-a": {"id": "plan-a", "date": "2020"}, "report-b": {"id": "repor
 def measure(better="down", unit="count", **extra):
     return {"id": "fires", "title": "Deliberate fires", "plain_title": "Deliberate fires", "unit": unit,
             "better": better, **extra}
+
+
+def typed_measure(better="down", unit="count", **extra):
+    """The same measure as the model hands it on, for judging and wording."""
+    return Measure.from_dict({"sources": ["plan-a"], **measure(better, unit, **extra)})
 
 
 def read(tmp_path, content: bytes, name="figures.csv", measures=None):
@@ -156,7 +162,7 @@ def test_edition_figures_keeps_the_measures_order_and_skips_the_others():
 
 
 def test_fewer_fires_is_an_improvement():
-    summary = summarise(measure("down"), [figure("12 months before latest", 482), figure("latest 12 months", 348)])
+    summary = summarise(typed_measure("down"), [figure("12 months before latest", 482), figure("latest 12 months", 348)])
     assert (summary.movement, summary.trend) == ("down", "improving")
     assert sentence(summary) == (
         "Deliberate fires fell by 28%, from 482 to 348, in the latest 12 months compared with the 12 months before. "
@@ -164,7 +170,7 @@ def test_fewer_fires_is_an_improvement():
 
 
 def test_more_of_a_better_up_measure_is_an_improvement():
-    rates = measure("up", unit="percentage")
+    rates = typed_measure("up", unit="percentage")
     summary = summarise(rates, [figure("2016/17", 37.4), figure("2017/18", 39.5)])
     assert summary.trend == "improving"
     assert sentence(summary) == (
@@ -173,13 +179,13 @@ def test_more_of_a_better_up_measure_is_an_improvement():
 
 
 def test_rise_in_a_better_down_measure_is_getting_worse():
-    summary = summarise(measure("down"), [figure("2015", 100), figure("2016", 106)])
+    summary = summarise(typed_measure("down"), [figure("2015", 100), figure("2016", 106)])
     assert summary.trend == "getting worse"
     assert sentence(summary).endswith("The plan aims for this figure to go down, so this is getting worse.")
 
 
 def test_neutral_measure_is_not_judged():
-    summary = summarise(measure("neither"), [figure("2015", 100), figure("2016", 120)])
+    summary = summarise(typed_measure("neither"), [figure("2015", 100), figure("2016", 120)])
     assert (summary.movement, summary.trend) == ("up", "not judged")
     assert sentence(summary) == (
         "Deliberate fires rose by 20%, from 100 to 120, in 2016 compared with 2015. "
@@ -187,7 +193,7 @@ def test_neutral_measure_is_not_judged():
 
 
 def test_small_change_is_no_clear_change():
-    summary = summarise(measure("down"), [figure("2015", 100), figure("2016", 101)])
+    summary = summarise(typed_measure("down"), [figure("2015", 100), figure("2016", 101)])
     assert (summary.movement, summary.trend) == ("same", "no clear change")
     assert sentence(summary) == (
         "Deliberate fires stayed about the same, 101 in 2016 compared with 2015 (100). "
@@ -195,13 +201,13 @@ def test_small_change_is_no_clear_change():
 
 
 def test_single_figure_has_no_trend():
-    summary = summarise(measure("down"), [figure("2016", 101)])
+    summary = summarise(typed_measure("down"), [figure("2016", 101)])
     assert summary.trend == ""
     assert sentence(summary) == "Deliberate fires: 101 in 2016. Only one figure has been published, so there is no trend yet."
 
 
 def test_missing_period_is_said_and_skipped():
-    summary = summarise(measure("down"), [figure("2015", 100), figure("2016", None), figure("2017", 90)])
+    summary = summarise(typed_measure("down"), [figure("2015", 100), figure("2016", None), figure("2017", 90)])
     assert summary.previous.period.label == "2015"
     assert sentence(summary) == (
         "Deliberate fires fell by 10%, from 100 to 90, in 2017 compared with 2015. "
@@ -209,18 +215,18 @@ def test_missing_period_is_said_and_skipped():
 
 
 def test_no_figures_says_so_plainly():
-    assert sentence(summarise(measure("down"), [])) == "No figures have been published for this measure yet."
+    assert sentence(summarise(typed_measure("down"), [])) == "No figures have been published for this measure yet."
 
 
 def test_comparators_and_target():
-    fires = measure("down", comparators=["England"], target={"text": "Below 100.", "value": 100, "source": "plan-a"})
+    fires = typed_measure("down", comparators=["England"], target={"text": "Below 100.", "value": 100, "source": "plan-a"})
     summary = summarise(fires, [figure("2016", 120), figure("2016", 90, series="England")])
     assert [(c.name, c.value, c.judgement) for c in summary.comparisons] == [("England", 90, "worse")]
     assert summary.target_met is False
 
 
 def test_ranges_read_as_from_and_to():
-    summary = summarise(measure("down"), [figure("2016-04-01 to 2016-09-30", 418)])
+    summary = summarise(typed_measure("down"), [figure("2016-04-01 to 2016-09-30", 418)])
     assert sentence(summary) == ("Deliberate fires: 418 from 1 April 2016 to 30 September 2016. "
                                  "Only one figure has been published, so there is no trend yet.")
 
@@ -241,7 +247,7 @@ def test_street_level_crime_is_counted_per_month_area_and_type(tmp_path):
 
 
 def test_breakdown_only_figures_name_the_highest_and_lowest():
-    survey = measure("neither", unit="percentage", series="Total")
+    survey = typed_measure("neither", unit="percentage", series="Total")
     summary = summarise(survey, [figure("2016/17", 78.5, series="Environmental crime"),
                                  figure("2016/17", 32.2, series="Arson"), figure("2016/17", 57.0, series="Begging")])
     assert sentence(summary) == ("Deliberate fires in 2016/17: highest for Environmental crime (78.5%), "
@@ -285,7 +291,7 @@ def test_unknown_qualifier_and_qualifier_without_a_figure_are_errors(tmp_path):
 
 
 def test_latest_figure_and_sentence_keep_the_qualifier():
-    change = measure("up", unit="percentage")
+    change = typed_measure("up", unit="percentage")
     summary = summarise(change, [qualified_figure("latest 12 months", 9, "over")])
     assert format_value(change, summary.latest) == "over 9%"
     assert sentence(summary) == ("Deliberate fires: over 9% in the latest 12 months. "
@@ -294,14 +300,14 @@ def test_latest_figure_and_sentence_keep_the_qualifier():
 
 def test_a_lower_bound_is_judged_only_when_the_bound_makes_the_direction_certain():
     # "over 1,800" after an exact 1,500 is certainly more; the amount is not known.
-    rising = summarise(measure("up"), [figure("2015", 1500), qualified_figure("2016", 1800, "over")])
+    rising = summarise(typed_measure("up"), [figure("2015", 1500), qualified_figure("2016", 1800, "over")])
     assert (rising.movement, rising.trend, rising.inexact) == ("up", "improving", True)
     assert sentence(rising) == (
         "Deliberate fires rose from 1,500 to over 1,800, in 2016 compared with 2015. "
         "The source does not give the exact figure, so we do not say by how much. "
         "The plan aims for this figure to go up, so this is an improvement.")
     # "over 1,800" after an exact 2,000 may be more or less: no direction, no judgement.
-    unknown = summarise(measure("up"), [figure("2015", 2000), qualified_figure("2016", 1800, "over")])
+    unknown = summarise(typed_measure("up"), [figure("2015", 2000), qualified_figure("2016", 1800, "over")])
     assert (unknown.movement, unknown.trend) == ("", "")
     assert sentence(unknown) == (
         "Deliberate fires: over 1,800, in 2016 compared with 2015 (2,000). "
@@ -309,13 +315,13 @@ def test_a_lower_bound_is_judged_only_when_the_bound_makes_the_direction_certain
 
 
 def test_an_approximate_figure_is_never_judged():
-    summary = summarise(measure("down"), [qualified_figure("2015", 6, "around"), figure("2016", 3)])
+    summary = summarise(typed_measure("down"), [qualified_figure("2015", 6, "around"), figure("2016", 3)])
     assert (summary.movement, summary.trend) == ("", "")
     assert "around 6" in sentence(summary)
 
 
 def test_comparisons_and_targets_with_a_qualifier():
-    fires = measure("down", comparators=["England"], target={"text": "At most 10.", "value": 10, "source": "plan-a"})
+    fires = typed_measure("down", comparators=["England"], target={"text": "At most 10.", "value": 10, "source": "plan-a"})
     summary = summarise(fires, [qualified_figure("2016", 12, "at least"), qualified_figure("2016", 11, "over", "England")])
     assert [(c.name, c.judgement, format_value(fires, c.figure)) for c in summary.comparisons] == [
         ("England", "", "over 11")]
@@ -335,7 +341,7 @@ def test_table_chart_and_open_data_keep_the_qualifier():
     from plansite.opendata import measure_csv
     from plansite.pages import figures_table
 
-    change = measure("up", unit="percentage")
+    change = typed_measure("up", unit="percentage")
     figures = [qualified_figure("latest 12 months", 9, "over", percent=True)]
     table = BeautifulSoup(figures_table(change, figures, "t"), "html.parser")
     assert [td.get_text() for td in table.select("td")] == ["over 9%"]
@@ -372,7 +378,7 @@ def test_a_qualifier_typed_into_the_value_cell_is_pointed_to_its_column(tmp_path
 
 
 def test_breakdowns_are_not_ranked_when_a_figure_is_not_exact():
-    survey = measure("neither", series="Total")
+    survey = typed_measure("neither", series="Total")
     summary = summarise(survey, [figure("2016/17", 45, series="Arson"),
                                  qualified_figure("2016/17", 40, "over", series="Begging")])
     assert sentence(summary) == ("Deliberate fires in 2016/17: the source does not give every figure exactly, "

@@ -9,7 +9,7 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "plansite"
 
 #: The stages in order: a module may import its own stage and those above it, never one below.
-#: load, model, resolve (editions: the typed records; versions), the languages' words (PO files, number formats), figures read
+#: load, model (the Plan and its typed measures), resolve (editions: the typed records; versions), the languages' words (PO files, number formats), figures read
 #: and selected (which validate needs to check data files and warn about figures no page shows),
 #: validate, figures judged, then worded, the open data files, charts, pages (and the leaflet),
 #: prepare (one edition's build, before MkDocs runs), hook (MkDocs' events), render (the builds
@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).parent.parent / "plansite"
 STAGES = [
     ("base", ["", "errors", "periods", "urls", "sanitise", "schemas"]),
     ("load", ["load"]),
-    ("model", ["model"]),
+    ("model", ["model", "measures_catalogue"]),
     ("resolve", ["editions", "versions"]),
     ("languages", ["translations"]),
     ("figures: read", ["figures", "figures.read"]),

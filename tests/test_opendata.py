@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from plansite.figures.read import Figure
+from plansite.measures_catalogue import Measure
 from plansite.opendata import measure_csv, safe_cell
 from plansite.periods import parse_period
 
@@ -21,7 +22,9 @@ def test_cells_that_a_spreadsheet_would_run_are_made_text(value, published):
 
 
 def test_every_text_cell_of_a_download_is_neutralised_and_numbers_stay_numbers():
-    plan = SimpleNamespace(measures={"fires": {"unit": "count"}},
+    fires = Measure.from_dict({"id": "fires", "title": "Fires", "plain_title": "Fires", "unit": "count",
+                               "better": "down", "sources": ["plan-a"]})
+    plan = SimpleNamespace(measures={"fires": fires},
                            sources={"plan-a": {"title": "=cmd|' /C calc'!A0"}})
     figure = Figure("fires", parse_period("2018"), "2018", "@SUM(1)", -5.0, False, "plan-a", "-note", "f.csv", 2, "over")
     rows = list(csv.reader(io.StringIO(measure_csv(plan, [figure]))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..measures_catalogue import Measure
 from .read import DEFAULT_SERIES, LOWER_BOUNDS, Figure
 
 #: Below this relative change (or, for percentages, this many points) we say "no clear change".
@@ -24,7 +25,7 @@ class Comparison:
 class Summary:
     """What a measure's figures say, ready for words, tables and charts."""
 
-    measure: dict
+    measure: Measure
     figures: list[Figure]
     main: list[Figure] = field(default_factory=list)
     latest: Figure | None = None
@@ -45,15 +46,15 @@ class Summary:
         return any(f.value is not None for f in self.figures)
 
 
-def is_percentage(measure: dict, figure: Figure) -> bool:
+def is_percentage(measure: Measure, figure: Figure) -> bool:
     """Whether a figure is a percentage: its measure's unit, or the figure itself ("73%")."""
-    return measure["unit"] == "percentage" or figure.is_percent
+    return measure.unit == "percentage" or figure.is_percent
 
 
-def summarise(measure: dict, figures: list[Figure]) -> Summary:
+def summarise(measure: Measure, figures: list[Figure]) -> Summary:
     """Latest figure, change on the previous one, direction of travel and comparisons."""
     summary = Summary(measure, figures)
-    main_series = measure.get("series", DEFAULT_SERIES)
+    main_series = (measure.series or DEFAULT_SERIES)
     summary.main = [f for f in figures if f.series == main_series]
     with_values = [f for f in summary.main if f.value is not None]
     summary.gaps = [f.period.label for f in summary.main if f.value is None]
@@ -75,7 +76,7 @@ def summarise(measure: dict, figures: list[Figure]) -> Summary:
             # "over 9%" is not 9%: keep a direction only when the source's bound makes it certain.
             summary.inexact = True
             summary.movement = _certain_direction(summary.latest, summary.previous, summary.movement)
-        better = measure["better"]
+        better = measure.better
         if not summary.movement:
             summary.trend = ""
         elif summary.movement == "same":
@@ -84,14 +85,14 @@ def summarise(measure: dict, figures: list[Figure]) -> Summary:
             summary.trend = "not judged"
         else:
             summary.trend = "improving" if summary.movement == better else "getting worse"
-    for name in measure.get("comparators", []):
+    for name in measure.comparators:
         match = [f for f in figures if f.series == name and f.period == summary.latest.period and f.value is not None]
         if match:
             summary.comparisons.append(Comparison(name, match[0].value, _judge(measure, summary.latest, match[0]),
                                                   match[0]))
-    target = measure.get("target") or {}
-    if "value" in target and measure["better"] != "neither":
-        summary.target_met = _target_met(measure["better"], summary.latest, target["value"])
+    target = measure.target or {}
+    if "value" in target and measure.better != "neither":
+        summary.target_met = _target_met(measure.better, summary.latest, target["value"])
     return summary
 
 
@@ -118,8 +119,8 @@ def _target_met(better: str, latest: Figure, target: float) -> bool | None:
     return None
 
 
-def _judge(measure: dict, ours: Figure, theirs: Figure) -> str:
-    if measure["better"] == "neither":
+def _judge(measure: Measure, ours: Figure, theirs: Figure) -> str:
+    if measure.better == "neither":
         return ""
     close = math.isclose(ours.value, theirs.value, rel_tol=NO_CLEAR_CHANGE_RELATIVE)
     if ours.qualifier or theirs.qualifier:
@@ -127,7 +128,7 @@ def _judge(measure: dict, ours: Figure, theirs: Figure) -> str:
         order = _certain_direction(ours, theirs, "" if close else ("up" if ours.value > theirs.value else "down"))
         if not order:
             return ""
-        return "better" if (order == "down") == (measure["better"] == "down") else "worse"
+        return "better" if (order == "down") == (measure.better == "down") else "worse"
     if close:
         return "same"
-    return "better" if (ours.value < theirs.value) == (measure["better"] == "down") else "worse"
+    return "better" if (ours.value < theirs.value) == (measure.better == "down") else "worse"

@@ -3,6 +3,7 @@
 Every text goes through Words, so it is translated; with no Words given it is English."""
 from __future__ import annotations
 
+from ..measures_catalogue import Measure
 from ..translations import Words
 from .judge import Summary, is_percentage
 from .read import Figure
@@ -24,7 +25,7 @@ def qualified(text: str, qualifier: str, words=None) -> str:
             "around": lambda: t("around {value}", value=text)}[qualifier]()
 
 
-def format_value(measure: dict, figure: Figure | None, value: float | None = None, words=None) -> str:
+def format_value(measure: Measure, figure: Figure | None, value: float | None = None, words=None) -> str:
     """A figure with its unit and the source's qualifier, as a resident reads it: '1,633', '73%',
     '77.1 per 1,000 people', 'over 9%'. A value given on its own has no qualifier."""
     words = words or _english()
@@ -32,7 +33,7 @@ def format_value(measure: dict, figure: Figure | None, value: float | None = Non
     value = figure.value if value is None and figure is not None else value
     if value is None:
         return words.t("no figure")
-    if measure["unit"] == "percentage" or (figure is not None and figure.is_percent):
+    if measure.unit == "percentage" or (figure is not None and figure.is_percent):
         return qualified(words.percent(value), qualifier, words)
     number = words.number(value)
     return qualified({"rate_per_1000": lambda: words.t("{number} per 1,000 people", number=number),
@@ -40,7 +41,7 @@ def format_value(measure: dict, figure: Figure | None, value: float | None = Non
                       # The sources say "per 100,000" without saying of whom (for first time entrants
                       # it is not the whole population), so we say no more.
                       "rate_per_100000": lambda: words.t("{number} per 100,000", number=number),
-                      }.get(measure["unit"], lambda: number)(), qualifier, words)
+                      }.get(measure.unit, lambda: number)(), qualifier, words)
 
 
 def sentence(summary: Summary, words=None) -> str:
@@ -48,7 +49,7 @@ def sentence(summary: Summary, words=None) -> str:
     words = words or _english()
     t = words.t
     measure = summary.measure
-    name = measure["plain_title"]
+    name = measure.plain_title
 
     def value(figure: Figure) -> str:
         return format_value(measure, figure, words=words)
@@ -116,7 +117,7 @@ def sentence(summary: Summary, words=None) -> str:
                     t("{measure} fell by {amount}, from {previous_value} to {value}, {period}.", **values))
         if not summary.trend:
             pass  # no certain direction: nothing to judge
-        elif measure["better"] in ("up", "down"):
+        elif measure.better in ("up", "down"):
             text += " " + {
                 ("down", "improving"): lambda: t("The plan aims for this figure to go down, so this is an improvement."),
                 ("down", "getting worse"): lambda: t("The plan aims for this figure to go down, so this is getting worse."),
@@ -124,7 +125,7 @@ def sentence(summary: Summary, words=None) -> str:
                 ("up", "improving"): lambda: t("The plan aims for this figure to go up, so this is an improvement."),
                 ("up", "getting worse"): lambda: t("The plan aims for this figure to go up, so this is getting worse."),
                 ("up", "no clear change"): lambda: t("The plan aims for this figure to go up, and there is no clear change."),
-            }[(measure["better"], summary.trend)]()
+            }[(measure.better, summary.trend)]()
         else:
             text += " " + t("The plan does not say whether higher or lower is better for this figure.")
     if summary.gaps:

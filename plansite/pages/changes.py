@@ -32,9 +32,9 @@ def changes_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -
                       + (t("was {old}, now {new}", old=_lead_words(old), new=_lead_words(new) if new else t("no lead named"))
                          if old else t("now led by {new}", new=_lead_words(new) if new else t("no lead named")))
                       for k, i, old, new in diff.leads]),
-        (t("Measures added"), [t("{measure} (for {item})", measure=plan.measures[m]["plain_title"],
+        (t("Measures added"), [t("{measure} (for {item})", measure=plan.measures[m].plain_title,
                                  item=_item_link(w, _kind_of(edition, i), i)) for i, m in diff.measures_added]),
-        (t("Measures no longer used"), [t("{measure} (was used for {item})", measure=plan.measures[m]["plain_title"],
+        (t("Measures no longer used"), [t("{measure} (was used for {item})", measure=plan.measures[m].plain_title,
                                           item=i.title) for i, m in diff.measures_removed]),
         (t("Text updated"), [f"{_item_link(w, k, i)}: {', '.join(fields)}" for k, i, fields in diff.text]),
     ]

@@ -10,24 +10,25 @@ from ..figures.judge import summarise
 from ..figures.read import DEFAULT_SERIES
 from ..figures.select import edition_figures
 from ..figures.wording import MOVEMENT_SYMBOLS, format_value, sentence
+from ..measures_catalogue import Measure
 from ..model import Plan
 from ..translations import Words
 from .glossary import abbreviate_html
 from .writer import ENGLISH, _Writer
 
 
-def _series_order(measure: dict, figures: list) -> list[str]:
-    main = measure.get("series", DEFAULT_SERIES)
-    names = [main] + list(measure.get("comparators", []))
+def _series_order(measure: Measure, figures: list) -> list[str]:
+    main = measure.series or DEFAULT_SERIES
+    names = [main] + list(measure.comparators)
     names += [f.series for f in figures if f.series not in names]
     return [n for n in dict.fromkeys(names) if any(f.series == n for f in figures)]
 
 
-def _short_value(measure: dict, words: Words):
+def _short_value(measure: Measure, words: Words):
     def short(figure) -> str:
         if figure.value is None:
             return words.t("no figure")
-        return words.percent(figure.value) if measure["unit"] == "percentage" or figure.is_percent \
+        return words.percent(figure.value) if measure.unit == "percentage" or figure.is_percent \
             else words.number(figure.value)
     return short
 
@@ -37,7 +38,7 @@ def _capital(text: str) -> str:
     return text[:at] + text[at:at + 1].upper() + text[at + 1:]
 
 
-def figures_table(measure: dict, figures: list, table_id: str, plan: Plan | None = None,
+def figures_table(measure: Measure, figures: list, table_id: str, plan: Plan | None = None,
                   words: Words = ENGLISH) -> str:
     """The figures as an HTML table: one row per period, one column per series."""
     series = _series_order(measure, figures)
@@ -56,7 +57,7 @@ def figures_table(measure: dict, figures: list, table_id: str, plan: Plan | None
     def series_name(name: str) -> str:
         return text(words.english(name))
 
-    caption = f'<table id="{table_id}"><caption>{t("{measure}: the figures", measure=text(measure["plain_title"]))}</caption>'
+    caption = f'<table id="{table_id}"><caption>{t("{measure}: the figures", measure=text(measure.plain_title))}</caption>'
     if len(periods) == 1 and len(series) > 2:
         # One period broken down many ways reads better as a list of rows, above all on a phone.
         period = periods[0]
@@ -114,7 +115,7 @@ def measure_block(plan: Plan, edition: ResolvedEdition, measure_id: str, page_pa
                 + (" " + (t("(Peterborough is better)") if c.judgement == "better" else t("(Peterborough is worse)"))
                    if c.judgement in ("better", "worse") else "")
                 for c in summary.comparisons))
-        target = measure.get("target")
+        target = measure.target
         if target:
             status = {True: lambda: " " + t("We are meeting it."), False: lambda: " " + t("We are not meeting it yet."),
                       None: lambda: ""}[summary.target_met]()
@@ -124,7 +125,7 @@ def measure_block(plan: Plan, edition: ResolvedEdition, measure_id: str, page_pa
         return w.markdown()
     block_id = f"{measure_id}-{posixpath.splitext(page_path)[0].replace('/', '-')}"
     if "chart" in parts:
-        chart_svg = chart(f"chart-{block_id}", t("{measure}: chart", measure=measure["plain_title"]),
+        chart_svg = chart(f"chart-{block_id}", t("{measure}: chart", measure=measure.plain_title),
                           sentence(summary, words) + " " + t("The same figures are in the table below the chart."),
                           [f for f in figures if f.value is not None], _series_order(measure, figures),
                           _short_value(measure, words), words)

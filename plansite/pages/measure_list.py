@@ -33,24 +33,24 @@ def measures_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) 
             w.add(t("Part of {item}.", item=f"[{item.short_title}]({w.link(folder + '/' + item.id + '.md')})"))
             for measure_id in item.measures:
                 m = plan.measures[measure_id]
-                w.add(f"### {m['plain_title']} {{#{m['id']}}}")
-                w.add(f"**{t('Official name:')}** {m['title']}  ",
-                      f"**{t('Measured as:')}** {unit_words(words, m['unit'])}  ",
-                      f"**{t('Direction:')}** {better_words(words, m['better'])}")
-                if m.get("description"):
-                    w.add(m["description"].strip())
+                w.add(f"### {m.plain_title} {{#{m.id}}}")
+                w.add(f"**{t('Official name:')}** {m.title}  ",
+                      f"**{t('Measured as:')}** {unit_words(words, m.unit)}  ",
+                      f"**{t('Direction:')}** {better_words(words, m.better)}")
+                if m.description:
+                    w.add(m.description.strip())
                 w.add(sentence(summarise(m, edition_figures(plan, edition, measure_id)), words))
                 w.add(f"[{t('Figures, chart and table')}]({w.link(folder + '/' + item.id + '.md', measure_id)})")
-                w.add("*" + " ".join(w.source(s) for s in m["sources"]) + "*")
+                w.add("*" + " ".join(w.source(s) for s in m.sources) + "*")
     others = edition.other_measures
     if others:
         w.add("## " + t("Other figures in this plan"),
               t("The plan also reports these figures, which belong to no single priority."))
         for measure_id in others:
             m = plan.measures[measure_id]
-            w.add(f"### {m['plain_title']} {{#{m['id']}}}")
-            w.add("*" + t("Official name: {name}.", name=m["title"]) + "*")
-            if m.get("description"):
-                w.add(m["description"].strip())
+            w.add(f"### {m.plain_title} {{#{m.id}}}")
+            w.add("*" + t("Official name: {name}.", name=m.title) + "*")
+            if m.description:
+                w.add(m.description.strip())
             w.lines.append(measure_block(plan, edition, measure_id, "measures.md", words=words))
     return Page("measures.md", title, w.markdown())

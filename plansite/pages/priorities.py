@@ -40,10 +40,10 @@ def item_page(plan: Plan, edition: ResolvedEdition, item: ResolvedItem, folder: 
     if not item.success and not measures:
         w.text_or_missing(None)
     for m in measures:
-        w.add(f"### {m['plain_title']} {{#{m['id']}}}")
-        w.add("*" + t("Official name: {name}.", name=m["title"]) + " "
-              + f"[{t('About this measure')}]({w.link('measures.md', m['id'])}).*")
-        w.lines.append(measure_block(plan, edition, m["id"], path, words=words))
+        w.add(f"### {m.plain_title} {{#{m.id}}}")
+        w.add("*" + t("Official name: {name}.", name=m.title) + " "
+              + f"[{t('About this measure')}]({w.link('measures.md', m.id)}).*")
+        w.lines.append(measure_block(plan, edition, m.id, path, words=words))
     if item.lead:
         lead = item.lead
         w.add("## " + t("Who leads this work"))

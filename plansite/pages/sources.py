@@ -21,7 +21,7 @@ def sources_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -
                                + [s for _, s in source_refs(plan.partnership)]
                                + [s for _, s in source_refs(list(plan.glossary.values()))]))
     for measure_id in edition_measure_ids(edition):
-        cited += plan.measures[measure_id]["sources"]
+        cited += plan.measures[measure_id].sources
         cited += [f.source for f in edition_figures(plan, edition, measure_id)]
     for source_id in dict.fromkeys(cited):
         source = plan.sources[source_id]

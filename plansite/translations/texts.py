@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from ..measures_catalogue import measures_as_dicts
 from ..model import Plan
 from ..versions import resolve_edition
 
@@ -59,7 +60,7 @@ _PLAN_TEXT_KEYS = {"title", "plain_title", "description", "meaning", "text", "na
 
 
 def _plan_texts(plan: Plan) -> dict:
-    return {"partnership": plan.partnership, "measures": plan.measures, "sources": plan.sources,
+    return {"partnership": plan.partnership, "measures": measures_as_dicts(plan.measures), "sources": plan.sources,
             "glossary": {term.replace("/", " "): entry for term, entry in plan.glossary.items()}}
 
 

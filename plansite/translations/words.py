@@ -5,6 +5,7 @@ from dataclasses import KW_ONLY, dataclass, field, replace
 from pathlib import Path
 
 from ..editions import ResolvedEdition
+from ..measures_catalogue import Measure
 from ..model import Plan
 from ..versions import resolve_edition
 from .catalogues import Translator
@@ -93,7 +94,9 @@ class Words:
             return plan
         texts = self.translate(PLAN_CATALOG, _plan_texts(plan), _PLAN_TEXT_KEYS)
         glossary = {term: texts["glossary"][term.replace("/", " ")] for term in plan.glossary}
-        return replace(plan, partnership=texts["partnership"], measures=texts["measures"],
+        # Translated as the dicts they came from (the catalogues' ids are their keys), then typed again.
+        measures = {ident: Measure.from_dict(measure) for ident, measure in texts["measures"].items()}
+        return replace(plan, partnership=texts["partnership"], measures=measures,
                        sources=texts["sources"], glossary=glossary)
 
     # Numbers, dates and periods, the way the language writes them (Formats).
