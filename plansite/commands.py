@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PlanDataInvalid, command, format_json, format_report, format_warnings, sort_errors
+from .errors import PlanDataInvalid, command, count, format_json, format_report, format_warnings, sort_errors
 from .model import Plan
 from .prepare import BuildError, EditionRequest
 from .reference import markdown as reference_markdown
@@ -45,19 +45,14 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
                "says 'status: draft':\n  " + "\n  ".join(left)) if left else ""
     if errors:
         return False, format_report(errors) + (f"\n\n{fill_in}" if fill_in else "")
-    count = sum(len(rows) for rows in figures.values())
-    parts = [f"The plan data is valid: {_count(len(project.editions), 'edition')}, "
-             f"{_count(len(figures), 'measure')}, {_count(count, 'figure')}."]
+    figure_count = sum(len(rows) for rows in figures.values())
+    parts = [f"The plan data is valid: {count(len(project.editions), 'edition')}, "
+             f"{count(len(figures), 'measure')}, {count(figure_count, 'figure')}."]
     if warnings:
         parts.append(format_warnings(warnings))
     if fill_in:
         parts.append(fill_in)
     return True, "\n\n".join(parts)
-
-
-def _count(number: int, noun: str) -> str:
-    """'1 edition', '6 editions': the console speaks English only, so no PO lookup here."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def unfinished(plan: Plan, project_dir: Path) -> str:
@@ -76,8 +71,7 @@ def warnings_summary(plan: Plan) -> str:
     if not plan.warnings:
         return ""
     lines = [f"{w.location()}: {w.message}" for w in sort_errors(plan.warnings)]
-    noun = "warning" if len(lines) == 1 else "warnings"
-    return (f"\n{len(lines)} {noun}: shown on no page of the site:\n  " + "\n  ".join(lines)
+    return (f"\n{count(len(lines), 'warning')}: shown on no page of the site:\n  " + "\n  ".join(lines)
             + f"\n{command('validate')} says how to attach each one.")
 
 
@@ -96,7 +90,7 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
         raise CommandFailed(str(error)) from None
     current = plan.current_edition_id()
     left = placeholders_left(project_dir)
-    drafts = (f"\nNote: {len(left)} line{'s' if len(left) != 1 else ''} in draft editions (or the sources only they "
+    drafts = (f"\nNote: {count(len(left), 'line')} in draft editions (or the sources only they "
               f"cite) still say FILL IN; {command('validate')} lists them." if left else "")
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
             f"in {site_dir}/. "

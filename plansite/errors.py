@@ -553,13 +553,18 @@ class PlanDataInvalid(Exception):
         return format_report(self.errors, stopped=stopped)
 
 
+def count(number: int, noun: str) -> str:
+    """'1 problem', '3 problems': for the console's own reports, which are in English only (the
+    site's words count through Words.n, with each language's plural forms)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def format_report(errors: list[DataError], *, stopped: str = "") -> str:
     """The human report: every error, then what to do next (after `stopped`, when given)."""
     if not errors:
         return "The plan data is valid."
     files = sorted({e.file for e in errors})
-    noun = "problem" if len(errors) == 1 else "problems"
-    head = f"Found {len(errors)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}:\n"
+    head = f"Found {count(len(errors), 'problem')} in {count(len(files), 'file')}:\n"
     body = "\n\n".join(e.format() for e in errors)
     tail = f"\n\n{stopped + ' ' if stopped else ''}Fix the problems above, then run {command('validate')} again."
     return head + "\n" + body + tail
@@ -569,8 +574,7 @@ def format_warnings(warnings: list[DataError]) -> str:
     """The warnings: nothing is wrong, but these are shown nowhere on the site."""
     if not warnings:
         return ""
-    noun = "warning" if len(warnings) == 1 else "warnings"
-    head = f"{len(warnings)} {noun}: these are valid but shown on no page of the site.\n"
+    head = f"{count(len(warnings), 'warning')}: these are valid but shown on no page of the site.\n"
     return head + "\n" + "\n\n".join(w.format() for w in sort_errors(warnings))
 
 

@@ -20,7 +20,7 @@ from .figures.read import DATA_DIR, Figure, measure_data_files, read_all_figures
 from .figures.select import in_edition
 from .model import Plan, build_plan, edition_order, source_refs
 from .scaffold import PLACEHOLDER
-from .schemas import validator
+from .schemas import definition, validator
 from .translation_checks import check_translations
 from .versions import edition_measure_ids, resolve_edition
 
@@ -158,7 +158,8 @@ def _check_real_dates(doc, data, path: tuple = ()) -> list[DataError]:
     return out
 
 
-_DATE_SHAPE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+#: The shape the schema gives a date; only dates of that shape are checked against the calendar.
+_DATE_SHAPE = re.compile(definition("date")["pattern"])
 
 
 def _is_real_date(text: str) -> bool:
@@ -167,7 +168,7 @@ def _is_real_date(text: str) -> bool:
         date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
         return False
-    return parts[0] >= 1
+    return True
 
 
 def _cross_checks(project: RawProject) -> list[DataError]:

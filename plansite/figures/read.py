@@ -375,8 +375,8 @@ def formula_start(cell: str) -> str | None:
 
 
 def _source_date(source: dict) -> date | None:
-    """The date a source was published (its last day when only a year or month is given), or
-    None when it is not a date: the checks of sources.yaml report that."""
+    """The date a source was published (31 December when only a year is given, the 28th when
+    only a month is), or None when it is not a date: the checks of sources.yaml report that."""
     try:
         parts = [int(p) for p in str(source.get("date", "")).split("-")]
         while len(parts) < 3:

@@ -27,3 +27,8 @@ def validator(name: str) -> Draft202012Validator:
     registry = _registry()
     schema = registry.contents(f"{name}.schema.json")
     return Draft202012Validator(schema, registry=registry)
+
+
+def definition(name: str) -> dict:
+    """One of the shared definitions in common.schema.json ($defs), such as 'date'."""
+    return _registry().contents("common.schema.json")["$defs"][name]
