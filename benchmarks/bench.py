@@ -100,7 +100,7 @@ sys.path.insert(0, {root!r})
 from plansite.figures.read import read_figures
 start = time.perf_counter()
 errors = []
-figures = read_figures(Path({project!r}), {name!r}, {{}}, {{}}, errors)
+figures = read_figures(Path({project!r}), {name!r}, {{}}, {{}}, errors, area="Benchmark")
 seconds = time.perf_counter() - start
 peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
 print(json.dumps({{"seconds": seconds, "codes": [e.code for e in errors], "figures": len(figures),
@@ -138,7 +138,7 @@ def _plain_mkdocs_project(folder: Path) -> Path:
     by MkDocs without our hook."""
     from mkdocs.config import load_config
 
-    from plansite import prepare
+    from plansite import hook, prepare
     from plansite.translations import is_translation
     from plansite.validate import load_valid_plan
 
@@ -157,7 +157,8 @@ def _plain_mkdocs_project(folder: Path) -> Path:
             project = folder / prepare.site_folder(plan, language, edition_id).replace("/", "__")
             docs = project / "docs"
             shutil.copytree(ROOT / "docs", docs, ignore=lambda _, names: [n for n in names if is_translation(n)])
-            shutil.copytree(ROOT / "overrides", project / "overrides")
+            # The package's theme files, as a plain project's overrides/, stylesheet and script.
+            shutil.copytree(hook.THEME_FILES, project / "overrides")
             for path, markdown in edition.translated_pages.items():
                 (docs / path).write_text(markdown, encoding="utf-8")
             for handwritten in docs.rglob("*.md"):
@@ -174,7 +175,8 @@ def _plain_mkdocs_project(folder: Path) -> Path:
             # The titles are markupsafe.Markup (HTML already); YAML takes them as plain text.
             project_config = dict(config, nav=json.loads(json.dumps(loaded.nav)), site_name=str(loaded.site_name),
                                   watch=[],
-                                  theme=dict(config["theme"], language=language))
+                                  theme=dict(config["theme"], language=language, custom_dir="overrides"),
+                                  extra_css=[hook.STYLESHEET], extra_javascript=[hook.SCRIPT])
             (project / "mkdocs.yml").write_text(yaml.safe_dump(project_config, allow_unicode=True))
     return folder
 
@@ -210,7 +212,7 @@ def _archive_round(folder: Path) -> tuple[float, float, int, int]:
 
     project = folder / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "plan_data", "docs", "overrides", "hooks"):
+    for name in ("mkdocs.yml", "plan_data", "docs", "hooks"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     with open(project / "plan_data/measures/benchmark.yaml", "w") as out:

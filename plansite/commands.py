@@ -241,8 +241,12 @@ def translations(project_dir: Path, action: str, languages: list[str] | None = N
                             f"(known: {', '.join(known) or 'none'}).")
     if action == "extract":
         written = stage.extract(Path(project_dir), plan, languages)
-        return (f"Wrote {len(written)} PO files under plan_data/{stage.TRANSLATIONS_DIR}/. Open them in a PO "
-                "editor such as Poedit; texts whose English changed are marked fuzzy (needs review).")
+        outside = sorted({p.parent.relative_to(project_dir).as_posix() for p in written
+                          if p.is_relative_to(project_dir) and not p.is_relative_to(project_dir / "plan_data")})
+        # In the tool's own repository, the site's words are the tool's (plansite/locale/).
+        also = f" and {', '.join(f'{folder}/' for folder in outside)}" if outside else ""
+        return (f"Wrote {len(written)} PO files under plan_data/{stage.TRANSLATIONS_DIR}/{also}. Open them in a "
+                "PO editor such as Poedit; texts whose English changed are marked fuzzy (needs review).")
     return stage.status_report(Path(project_dir), plan)
 
 

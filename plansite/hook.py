@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import prepare, sanitise, theme, translations
+from .site_markdown import with_required
 
 #: The name it has among MkDocs' plugins.
 NAME = "plansite"
@@ -36,6 +37,7 @@ class PlanPages:
         if self.handwritten_nav is None:
             self.handwritten_nav = list(config.nav or [])
         try:
+            use_package_theme(config)
             self.build = prepare.prepare_edition(Path(config.config_file_path).parent, config, self.request,
                                                 self.handwritten_nav)
         except prepare.BuildError as error:
@@ -124,6 +126,45 @@ class PlanPages:
         html = theme.set_direction(html, words.direction)
         html = theme.drop_alternate_links(html)
         return html if words.is_source else theme.mark_languages(html)
+
+
+#: The theme files this package ships (template overrides, stylesheet, script), so a
+#: partnership's project needs no copy of them and gets every fix with `pip install -U`.
+THEME_FILES = Path(__file__).parent / "theme_files"
+STYLESHEET = "stylesheets/plan.css"
+SCRIPT = "javascripts/plan.js"
+#: Material features the pages rely on: section index pages (each priority list is one).
+THEME_FEATURES = ("navigation.indexes",)
+
+
+def use_package_theme(config) -> None:
+    """Set a project's MkDocs config up with what the generated pages need, whatever its
+    mkdocs.yml says: the package's templates below the project's own `custom_dir` (a project
+    overrides one by a file of the same name there), its stylesheet and script (a project's
+    docs/stylesheets/plan.css or docs/javascripts/plan.js replaces them), the Markdown
+    extensions, Material's version selector, and no web fonts (which come from another host)."""
+    if not config.use_directory_urls:
+        raise prepare.BuildError("mkdocs.yml sets use_directory_urls to false, but every link between the "
+                                 "plan's pages is written for folder addresses. Delete that line from mkdocs.yml.")
+    theme = config.theme
+    if theme.name != "material":
+        raise prepare.BuildError(f"mkdocs.yml's theme is '{theme.name}', but the plan's pages are made for "
+                                 "Material for MkDocs. Set `theme: name: material` in mkdocs.yml.")
+    if str(THEME_FILES) not in theme.dirs:
+        # After the project's custom_dir (always first when set), before Material's own.
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_FILES))
+    theme["font"] = False
+    features = theme.get("features") or []
+    theme["features"] = features + [f for f in THEME_FEATURES if f not in features]
+    config.extra.setdefault("version", {"provider": "mike"})
+    if STYLESHEET not in [str(css) for css in config.extra_css]:
+        config.extra_css.append(STYLESHEET)
+    if SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)
+    # MkDocs lists toc by default, without the heading links the pages' anchors offer.
+    names, configs = with_required([e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
+    config.markdown_extensions.extend(name for name in names if name not in config.markdown_extensions)
+    config.mdx_configs.update(configs)
 
 
 #: Where compiled templates are kept between builds; safe to delete at any time.

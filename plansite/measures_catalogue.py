@@ -39,7 +39,7 @@ class Measure:
     #: One file name or pattern in plan_data/data/ (a str), or several (a tuple), or None.
     data: str | tuple[str, ...] | None = None
     sheet: str | None = None
-    #: The measure's own series; None means the default (figures.read.DEFAULT_SERIES).
+    #: The measure's own series as written; None means the partnership's area (own_series).
     series: str | None = None
     comparators: tuple[str, ...] = ()
     #: The YAML's mapping (period, value, source), or None.
@@ -48,11 +48,14 @@ class Measure:
     target: Any = None
     #: The keys the measure had, in order, so as_dict reproduces it.
     keys: tuple[str, ...] = ()
+    #: The series that is the partnership's own figure: `series`, else the area partnership.yaml names.
+    own_series: str | None = None
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Measure":
-        """The record of one valid catalogue entry (a KeyError for a key the schema lacks)."""
-        names = {f.name for f in fields(cls)} - {"keys"}
+    def from_dict(cls, data: dict, *, area: str | None) -> "Measure":
+        """The record of one valid catalogue entry (a KeyError for a key the schema lacks); area
+        is the partnership's, the series of its own figures unless the measure names another."""
+        names = {f.name for f in fields(cls)} - {"keys", "own_series"}
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             if key not in names:
@@ -60,7 +63,7 @@ class Measure:
             if key in ("sources", "comparators") or (key == "data" and isinstance(value, list)):
                 value = tuple(value)
             kwargs[key] = value
-        return cls(**kwargs, keys=tuple(data))
+        return cls(**kwargs, keys=tuple(data), own_series=data.get("series") or area)
 
     def as_dict(self) -> dict:
         """The dict this measure was made from, with the same keys in the same order."""

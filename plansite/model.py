@@ -55,7 +55,7 @@ def build_plan(project: RawProject) -> Plan:
     measures: dict[str, Measure] = {}
     for doc in project.measures:
         for measure in doc.data.get("measures") or []:
-            measures[measure["id"]] = Measure.from_dict(measure)
+            measures[measure["id"]] = Measure.from_dict(measure, area=project.partnership.data["area"])
     editions = {doc.data["id"]: dict(doc.data) for doc in project.editions}
     for ident, status in derive_statuses(list(editions.values())).items():
         editions[ident]["status"] = status

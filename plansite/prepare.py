@@ -203,6 +203,11 @@ def prepare_edition(project_dir: Path, config, request: EditionRequest, handwrit
     config.nav = markup_nav(edition_nav(plan, edition_id, words)
                             + _handwritten_nav(handwritten_nav, words, translated_pages))
     config.site_name = Markup(edition.title)
+    if not config.site_description:
+        # Each page's meta description, unless mkdocs.yml gives one; escaped here, as the
+        # theme prints it into an attribute as it is.
+        config.site_description = Markup.escape(words.plain("{partnership}: community safety plans, in plain words.",
+                                              partnership=words.plan(plan).partnership["name"]))
     config.theme["language"] = language
     current = plan.current_edition_id()
     current_sources = edition_page_paths(plan, current) + handwritten

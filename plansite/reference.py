@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .figures.read import DEFAULT_SERIES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from .figures.read import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .schemas import SCHEMA_DIR
 
 #: The files, in the order a newcomer meets them: (heading, schema name, where the file lives).
@@ -55,7 +55,8 @@ COLUMN_WORDS = {
     "value": "The number as printed: `1633`, `1,633`, `5.6`, `73%`; empty or `n/a` when there is none.",
     "source": "The id of the source document in `sources.yaml`.",
     "series": (
-        f"The partnership's own figure when left empty (the measure's `series`, or `{DEFAULT_SERIES}`), a "
+        "The partnership's own figure when left empty (the measure's `series`, or the `area` in "
+        "`partnership.yaml`), a "
         "comparator such as `England` or `Most similar group average`, or a breakdown such as a ward."),
     "note": "The source's own words about the figure, shown under the table.",
     QUALIFIER_COLUMN: (

@@ -213,6 +213,42 @@ def _units(project_dir: Path, plan: Plan) -> list[_Unit]:
     return units
 
 
+#: The thin hook a project's mkdocs.yml names, which adds the plan's pages to every build.
+HOOK_FILE = "hooks/plan_pages.py"
+
+
+def check_site_config(project_dir: Path) -> None:
+    """mkdocs.yml exists, is valid and names the hook that adds the plan's pages; else one
+    message says what to do, rather than one failure per edition."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from . import hook
+
+    path = Path(project_dir) / "mkdocs.yml"
+    if not path.is_file():
+        raise BuildError(f"There is no mkdocs.yml in {project_dir}, so this is not a plan website's folder. "
+                         "Run the command in your project's folder (or give --project FOLDER), or start a new "
+                         "project with `plansite init FOLDER`.")
+    logger = logging.getLogger("mkdocs")
+    messages: list[str] = []
+    handler = _MkDocsMessages(messages.append)
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=str(path))
+    except (ConfigurationError, SystemExit) as problem:
+        raise BuildError("mkdocs.yml is not valid" + (":\n" + "\n".join(messages) if messages else f": {problem}")
+                         + "\nCorrect it (`plansite init` writes one that works), then build again.") from None
+    finally:
+        logger.removeHandler(handler)
+    # The hook module imports plansite's; whatever else it does, that is how it adds the pages.
+    if not any(value is hook or getattr(value, "__module__", "").startswith("plansite.")
+               for module in config.hooks.values() for value in vars(module).values()):
+        raise BuildError(f"mkdocs.yml does not name the hook that adds the plan's pages, so no page of the plan "
+                         f"would be built. Add these lines to mkdocs.yml:\n\nhooks:\n  - {HOOK_FILE}\n\nand "
+                         f"make sure {HOOK_FILE} exists (`plansite init` writes both).")
+
+
 def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
                echo: Callable[[str], None] = print, plan: Plan | None = None,
                leaflet_cache: Path | None = None, template_cache: bool = True) -> BuildReport:
@@ -226,6 +262,7 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
     leaflet_cache = Path(leaflet_cache).resolve() if leaflet_cache else default_cache(project_dir)
     site_dir = Path(site_dir).resolve()
     plan = plan or load_valid_plan(project_dir)
+    check_site_config(project_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from .errors import DataError, part
 from .load import RawProject
+from .site_markdown import with_required
+from .translations.catalogues import is_tool_checkout, package_site_po
 
 TRANSLATIONS = Path("plan_data") / "translations"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-#: The Markdown extensions of mkdocs.yml, when a project has none of its own.
-_SITE_EXTENSIONS = ["abbr", "toc", "attr_list", "admonition", "tables", "md_in_html"]
 
 
 def check_translations(project: RawProject) -> list[DataError]:
@@ -29,6 +29,11 @@ def check_translations(project: RawProject) -> list[DataError]:
                 continue
             for path in sorted(language.glob("*.po")):
                 errors += check_po_file(root, path)
+    if is_tool_checkout(root):
+        # The tool's own repository: its site.po files are translators' work like any other.
+        for code in codes[1:]:
+            if package_site_po(code).is_file():
+                errors += check_po_file(root, package_site_po(code))
     docs = root / "docs"
     if docs.is_dir():
         extensions = _site_extensions(root)
@@ -212,7 +217,8 @@ def _line_of(text: str, needle: str) -> int | None:
 
 
 def _site_extensions(root: Path) -> tuple[list, dict]:
-    """The Markdown extensions and their settings from the project's mkdocs.yml."""
+    """The Markdown extensions and their settings a build uses: the project's mkdocs.yml's, and
+    those every build adds."""
     import yaml
 
     try:
@@ -220,14 +226,14 @@ def _site_extensions(root: Path) -> tuple[list, dict]:
     except (OSError, yaml.YAMLError):
         config = {}
     names, configs = [], {}
-    for entry in config.get("markdown_extensions") or _SITE_EXTENSIONS:
+    for entry in config.get("markdown_extensions") or []:
         if isinstance(entry, dict):
             (name, settings), = entry.items()
             names.append(name)
             configs[name] = settings or {}
         else:
             names.append(entry)
-    return names, configs
+    return with_required(names, configs)
 
 
 def _names(placeholders: list[str]) -> str:

@@ -401,6 +401,14 @@ def _measure_locations(project: RawProject) -> dict[str, tuple]:
             for i, m in enumerate(_items(doc.data, "measures")) if isinstance(m, dict) and "id" in m}
 
 
+def _area(project: RawProject) -> str:
+    """The area partnership.yaml names (the series of the partnership's own figures), or
+    "" while partnership.yaml lacks one, which is reported by itself."""
+    data = project.partnership.data if project.partnership is not None else None
+    area = data.get("area") if isinstance(data, dict) else None
+    return area if isinstance(area, str) else ""
+
+
 def _raw_measures(project: RawProject) -> dict[str, dict]:
     """The catalogue as written (id -> the YAML's dict), for the checks that read input."""
     return {m["id"]: m for doc in project.measures for m in _items(doc.data, "measures")
@@ -419,7 +427,7 @@ def check_project(root, unread: list[Figure] | None = None) -> tuple[RawProject,
         sources = {s["id"]: s for s in _items(project.sources.data, "sources")
                    if isinstance(s, dict) and isinstance(s.get("id"), str)}
         figures = read_all_figures(project.root, measures, sources, errors, _measure_locations(project),
-                                   unread=unread)
+                                   unread=unread, area=_area(project))
     return project, figures, errors
 
 

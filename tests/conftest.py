@@ -1,6 +1,7 @@
 """Tiny fixture projects, written as YAML text so that line numbers are exact."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import textwrap
 from pathlib import Path
@@ -65,10 +66,10 @@ measures:
 # Synthetic figures for tests only; never published with the real site.
 FIGURES = """\
 measure,period,series,value,source,note
-all-crime,2019,Peterborough,"1,200",plan-a,
-all-crime,2020,Peterborough,"1,000",plan-a,
+all-crime,2019,Exampleton,"1,200",plan-a,
+all-crime,2020,Exampleton,"1,000",plan-a,
 all-crime,2020,Similar areas,900,plan-a,
-all-crime,2022,Peterborough,800,report-b,
+all-crime,2022,Exampleton,800,report-b,
 """
 
 PLAN = """\
@@ -165,6 +166,23 @@ class Project:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@contextlib.contextmanager
+def tool_translations(folder: Path):
+    """The tool's own translations of the site's words (plansite/locale/) read from folder
+    instead: an empty one for tests of a language the tool has not translated, so what they
+    see comes from the project's PO files alone."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("plansite.translations.catalogues.PACKAGE_LOCALE", folder)
+        yield
+
+
+@pytest.fixture
+def no_tool_translations(tmp_path_factory):
+    """As tool_translations, for one test: the tool brings no translation of the site's words."""
+    with tool_translations(tmp_path_factory.mktemp("no-locale")):
+        yield
+
+
 def make_project(root: Path) -> Project:
     """Write the small valid project (one plan and one refresh of it) into root."""
     fixture = Project(root)
@@ -174,7 +192,8 @@ def make_project(root: Path) -> Project:
 
 
 def add_site_files(project: Project, leaflet_cache: Path) -> Project:
-    """Add the real mkdocs.yml, hook and hand-written docs to a project, ready to build.
+    """Add the real mkdocs.yml, hook and hand-written docs to a project, ready to build (the
+    theme's files come from the package, as for any partnership's project).
 
     Its .cache/leaflets/ is the session's shared leaflet cache, so a test that builds with the
     default cache does not print the leaflets other fixture projects printed already."""
@@ -183,7 +202,6 @@ def add_site_files(project: Project, leaflet_cache: Path) -> Project:
     # The English pages only: each test adds the translations it needs.
     shutil.copytree(ROOT / "docs", project.root / "docs",
                     ignore=lambda folder, names: [n for n in names if is_translation(n)])
-    shutil.copytree(ROOT / "overrides", project.root / "overrides")
     (project.root / ".cache").mkdir()
     (project.root / ".cache" / "leaflets").symlink_to(leaflet_cache, target_is_directory=True)
     return project

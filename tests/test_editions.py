@@ -81,16 +81,16 @@ def test_a_measure_is_frozen_with_an_attribute_per_field_and_refuses_others():
     written = {"id": "fires", "title": "Deliberate fires", "plain_title": "Fires started on purpose",
                "unit": "count", "better": "down", "data": ["a.csv", "b-*.csv"], "comparators": ["England"],
                "sources": ["plan-a"], "target": {"text": "Fewer.", "source": "plan-a"}}
-    measure = Measure.from_dict(written)
+    measure = Measure.from_dict(written, area="Exampleton")
     assert (measure.data, measure.comparators, measure.sources, measure.series, measure.description) == (
         ("a.csv", "b-*.csv"), ("England",), ("plan-a",), None, None)
     assert measure.target == {"text": "Fewer.", "source": "plan-a"}
     assert list(measure.as_dict()) == list(written) and measure.as_dict() == written
-    assert Measure.from_dict({**written, "data": "a.csv"}).data == "a.csv"
+    assert Measure.from_dict({**written, "data": "a.csv"}, area="Exampleton").data == "a.csv"
     with pytest.raises(dataclasses.FrozenInstanceError):
         measure.unit = "percentage"
     with pytest.raises(KeyError, match="Measure has no field 'colour'"):
-        Measure.from_dict({**written, "colour": "red"})
+        Measure.from_dict({**written, "colour": "red"}, area="Exampleton")
 
 
 def test_the_model_hands_on_measures_not_dicts(plan):

@@ -23,7 +23,7 @@ def measure(better="down", unit="count", **extra):
 
 def typed_measure(better="down", unit="count", **extra):
     """The same measure as the model hands it on, for judging and wording."""
-    return Measure.from_dict({"sources": ["plan-a"], **measure(better, unit, **extra)})
+    return Measure.from_dict({"sources": ["plan-a"], **measure(better, unit, **extra)}, area="Peterborough")
 
 
 def read(tmp_path, content: bytes, name="figures.csv", measures=None):
@@ -31,7 +31,7 @@ def read(tmp_path, content: bytes, name="figures.csv", measures=None):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(content)
     errors: list[DataError] = []
-    figures = read_figures(tmp_path, name, measures or {"fires": measure()}, SOURCES, errors)
+    figures = read_figures(tmp_path, name, measures or {"fires": measure()}, SOURCES, errors, area="Peterborough")
     return figures, [e.format() for e in errors]
 
 
@@ -652,9 +652,9 @@ def test_measures_read_the_sheet_they_name(tmp_path):
     (tmp_path / "plan_data" / "data").mkdir(parents=True)
     (tmp_path / "plan_data" / "data" / "book.xlsx").write_bytes(content)
     errors = []
-    figures = read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figures")}, SOURCES, errors)
+    figures = read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figures")}, SOURCES, errors, area="Peterborough")
     assert errors == [] and [f.value for f in figures["fires"]] == [3.0]
-    read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figs")}, SOURCES, errors)
+    read_all_figures(tmp_path, {"fires": measure(data="book.xlsx", sheet="Figs")}, SOURCES, errors, area="Peterborough")
     assert errors == [
         DataError(code="unknown-sheet", file="plan_data/data/book.xlsx", line=None, column=None, path="",
                   message="the workbook has no sheet named 'Figs'; it has 'Figures', 'Notes'.",
@@ -702,7 +702,7 @@ def test_a_sheet_named_for_a_csv(tmp_path):
     (tmp_path / "plan_data" / "data").mkdir(parents=True)
     (tmp_path / "plan_data" / "data" / "figures.csv").write_text(HEADER + "fires,2018,Peterborough,3,plan-a,\n")
     errors = []
-    read_all_figures(tmp_path, {"fires": measure(data="figures.csv", sheet="Figures")}, SOURCES, errors)
+    read_all_figures(tmp_path, {"fires": measure(data="figures.csv", sheet="Figures")}, SOURCES, errors, area="Peterborough")
     assert [e.format() for e in errors] == [
         "plan_data/data/figures.csv: error [unknown-sheet] A measure names a sheet the workbook does not have\n"
         "  problem: a measure names the sheet 'Figures', but a CSV file has no sheets.\n"
@@ -739,7 +739,7 @@ def test_a_relative_period_whose_source_has_no_real_date(tmp_path):
     (folder / "figures.csv").write_text(HEADER + "fires,latest 12 months,Peterborough,3,report-b,\n")
     errors = []
     figures = read_figures(tmp_path, "figures.csv", {"fires": measure()},
-                           {"report-b": {"id": "report-b", "date": "2018-13-45"}}, errors)
+                           {"report-b": {"id": "report-b", "date": "2018-13-45"}}, errors, area="Peterborough")
     assert figures == [] and [e.format() for e in errors] == [
         "plan_data/data/figures.csv:2: error [invalid-period] A period is not one we can read\n"
         "  at: row 2, column B (period)\n"

@@ -22,8 +22,7 @@ def built(tmp_path_factory):
     for relative, text in FILES.items():
         project.write(relative, text)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("hooks", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copytree(ROOT / "hooks", root / "hooks")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=lambda _, names: [n for n in names if is_translation(n)])
     site = root / "site"
     # Without Chromium the build leaves out the printed leaflets, which are most of its time and
@@ -59,7 +58,7 @@ HEAD = "measure,period,series,value,source,note\n"
 XLSX_MEASURES = FILES["plan_data/measures/measures.yaml"].replace("data: figures.csv", "data: book.xlsx")
 
 CASES = {
-    "formula in a note": ({FIGURES: (HEAD + 'all-crime,2021,Peterborough,3,plan-a,"=HYPERLINK(""http://x"",""y"")"\n').encode()},
+    "formula in a note": ({FIGURES: (HEAD + 'all-crime,2021,Exampleton,3,plan-a,"=HYPERLINK(""http://x"",""y"")"\n').encode()},
                           "plan_data/data/figures.csv:2: error [formula-in-cell]"),
     "formula in a series": ({FIGURES: (HEAD + "all-crime,2021,@SUM(1),3,plan-a,\n").encode()},
                             "plan_data/data/figures.csv:2: error [formula-in-cell]"),
@@ -72,7 +71,7 @@ CASES = {
                                 "plan_data/data/figures.csv:2: error [data-unreadable]"),
     "semicolons and a wrong number": ({FIGURES: b"measure;period;value;source\nall-crime;2021;1,2.3;plan-a\n"},
                                       "plan_data/data/figures.csv:2: error [invalid-number]"),
-    "Excel day of the current year": ({FIGURES: (HEAD + "all-crime,18-Jul,Peterborough,3,plan-a,\n").encode()},
+    "Excel day of the current year": ({FIGURES: (HEAD + "all-crime,18-Jul,Exampleton,3,plan-a,\n").encode()},
                                       "plan_data/data/figures.csv:2: error [invalid-period]"),
     "workbook with two sheets": ({"plan_data/measures/measures.yaml": XLSX_MEASURES.encode(),
                                   "plan_data/data/book.xlsx": workbook(("Figures", "Notes"))},
@@ -84,7 +83,7 @@ CASES = {
                                    XLSX_MEASURES.replace("data: book.xlsx", "data: book.xlsx\n    sheet: Figs").encode(),
                                    "plan_data/data/book.xlsx": workbook()},
                                   "plan_data/data/book.xlsx: error [unknown-sheet]"),
-    "control character in a cell": ({FIGURES: (HEAD + "all-crime,2021,Peterborough,3,plan-a,a\x07b\n").encode()},
+    "control character in a cell": ({FIGURES: (HEAD + "all-crime,2021,Exampleton,3,plan-a,a\x07b\n").encode()},
                                     "plan_data/data/figures.csv:2: error [control-character]"),
     "password-protected workbook": ({"plan_data/measures/measures.yaml": XLSX_MEASURES.encode(),
                                      "plan_data/data/book.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)},

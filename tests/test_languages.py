@@ -7,7 +7,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
-from conftest import POLISH
+from conftest import POLISH, tool_translations
 from plansite.commands import CommandFailed, build, translations
 from plansite.translations import ENGLISH_END, ENGLISH_START, STALE, Words, po_path
 
@@ -40,17 +40,19 @@ def translate(path: Path, texts: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def translated(module_site_project):
+def translated(module_site_project, tmp_path_factory):
     """The fixture site with Polish (a draft) and Urdu (reviewed), a few texts translated; built
-    once for the module, because its tests only read it."""
+    once for the module, because its tests only read it. The tool's own translations of the
+    site's words are left out, so every text not translated here shows as English."""
     site_project = module_site_project
-    site_project.write("plan_data/languages.yaml", LANGUAGES)
-    translations(site_project.root, "extract")
-    translate(po_path(site_project.root, "pl", REFRESH), {"title": "Przykładowy plan 2021/22",
-                                                          "priorities/reducing-crime/title": "Mniej przestępstw"})
-    translate(po_path(site_project.root, "pl", "site"), {"Our vision": "Nasza wizja", "Period:": "Okres:"})
-    translate(po_path(site_project.root, "ur", REFRESH), {"title": "مثالی منصوبہ"})
-    build(site_project.root, site_project.root / "site")
+    with tool_translations(tmp_path_factory.mktemp("no-locale")):
+        site_project.write("plan_data/languages.yaml", LANGUAGES)
+        translations(site_project.root, "extract")
+        translate(po_path(site_project.root, "pl", REFRESH), {"title": "Przykładowy plan 2021/22",
+                                                              "priorities/reducing-crime/title": "Mniej przestępstw"})
+        translate(po_path(site_project.root, "pl", "site"), {"Our vision": "Nasza wizja", "Period:": "Okres:"})
+        translate(po_path(site_project.root, "ur", REFRESH), {"title": "مثالی منصوبہ"})
+        build(site_project.root, site_project.root / "site")
     return site_project.root / "site"
 
 
@@ -238,7 +240,7 @@ def test_a_new_language_needs_only_configuration_and_po_files(site_project):
     assert f"  {REFRESH}: 1 of " in status.split("Deutsch (de)")[1]
 
 
-def test_stale_translation_still_publishes_with_the_date_the_english_changed(site_project):
+def test_stale_translation_still_publishes_with_the_date_the_english_changed(site_project, no_tool_translations):
     from datetime import date
     site_project.write("plan_data/languages.yaml", LANGUAGES)
     translations(site_project.root, "extract")

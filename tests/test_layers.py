@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).parent.parent / "plansite"
 #: Entries are module names under plansite; an entry covers its submodules unless a longer
 #: entry names them. Every module must be covered, so a new one has to be given its place.
 STAGES = [
-    ("base", ["", "errors", "periods", "urls", "sanitise", "schemas"]),
+    ("base", ["", "errors", "periods", "urls", "sanitise", "schemas", "site_markdown"]),
     ("load", ["load"]),
     ("model", ["model", "measures_catalogue"]),
     ("resolve", ["editions", "versions"]),

@@ -23,7 +23,7 @@ def test_cells_that_a_spreadsheet_would_run_are_made_text(value, published):
 
 def test_every_text_cell_of_a_download_is_neutralised_and_numbers_stay_numbers():
     fires = Measure.from_dict({"id": "fires", "title": "Fires", "plain_title": "Fires", "unit": "count",
-                               "better": "down", "sources": ["plan-a"]})
+                               "better": "down", "sources": ["plan-a"]}, area="Exampleton")
     plan = SimpleNamespace(measures={"fires": fires},
                            sources={"plan-a": {"title": "=cmd|' /C calc'!A0"}})
     figure = Figure("fires", parse_period("2018"), "2018", "@SUM(1)", -5.0, False, "plan-a", "-note", "f.csv", 2, "over")

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Project
+from conftest import ROOT, Project
 from plansite.commands import CommandFailed, build
+from plansite.prepare import BuildError
 
 REFRESH = "2020-2023-refresh-2021"
 
@@ -218,7 +219,7 @@ def test_priority_page_shows_figures_sentence_chart_table_and_download(built):
     assert svg.find(id=desc_id).get_text().startswith(sentence)
     table = page.select_one(".plan-table table")
     assert table.caption.get_text() == "Crimes reported: the figures"
-    assert [th.get_text() for th in table.select("thead th")] == ["Period", "Peterborough", "Similar areas"]
+    assert [th.get_text() for th in table.select("thead th")] == ["Period", "Exampleton", "Similar areas"]
     assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")] == [
         ["2019", "1,200", ""], ["2020", "1,000", "900"], ["2022", "800", ""]]
     download = page.find("a", string="Download these figures (CSV)")["href"]
@@ -315,7 +316,7 @@ def test_incremental_build_skips_unchanged_editions(site_project):
     assert "We added a priority this year." in (out / REFRESH / "index.html").read_text()
     assert (out / "2020-2023" / "index.html").is_file()
     # The 2022 figure falls inside both editions' periods, so both rebuild.
-    site_project.replace("plan_data/data/figures.csv", "all-crime,2022,Peterborough,800", "all-crime,2022,Peterborough,700")
+    site_project.replace("plan_data/data/figures.csv", "all-crime,2022,Exampleton,800", "all-crime,2022,Exampleton,700")
     figures = build_site(site_project.root, out, echo=lambda _: None)
     assert sorted(figures.built) == ["2020-2023", REFRESH]
 
@@ -405,3 +406,32 @@ def test_summary_names_the_documents_it_was_written_from(built):
     line = heading(page, "The plan in plain words").find_next("em", string=lambda t: t and "Written in plain words" in t)
     paragraph = line.parent if line else page.find(string=lambda t: t and "Written in plain words from" in t).find_parent("p")
     assert [a["href"] for a in paragraph.find_all("a")] == ["sources/#plan-a", "sources/#report-b"]
+
+
+def test_a_folder_that_is_not_a_site_gets_one_message_not_one_per_edition(tmp_path):
+    from plansite.render import check_site_config
+
+    with pytest.raises(BuildError) as missing:
+        check_site_config(tmp_path)
+    assert str(missing.value) == (
+        f"There is no mkdocs.yml in {tmp_path}, so this is not a plan website's folder. Run the command in your "
+        "project's folder (or give --project FOLDER), or start a new project with `plansite init FOLDER`.")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\ntheme:\n  name: material\n", encoding="utf-8")
+    with pytest.raises(BuildError) as no_hook:
+        check_site_config(tmp_path)
+    assert str(no_hook.value) == (
+        "mkdocs.yml does not name the hook that adds the plan's pages, so no page of the plan would be built. "
+        "Add these lines to mkdocs.yml:\n\nhooks:\n  - hooks/plan_pages.py\n\nand make sure hooks/plan_pages.py "
+        "exists (`plansite init` writes both).")
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\ntheme:\n  name: material\nhooks:\n  - hooks/plan_pages.py\n",
+                                         encoding="utf-8")
+    with pytest.raises(BuildError) as no_file:
+        check_site_config(tmp_path)
+    assert str(no_file.value) == (
+        "mkdocs.yml is not valid:\n  error: Config value 'hooks': The path "
+        f"'{tmp_path}/hooks/plan_pages.py' isn't an existing file.\n"
+        "Correct it (`plansite init` writes one that works), then build again.")
+    (tmp_path / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "plan_pages.py", tmp_path / "hooks" / "plan_pages.py")
+    check_site_config(tmp_path)

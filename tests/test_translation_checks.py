@@ -123,7 +123,7 @@ def test_an_unknown_or_repeated_language_code(project):
                                 "one folder.")
 
 
-def test_plural_forms_follow_the_language(project):
+def test_plural_forms_follow_the_language(project, no_tool_translations):
     site = extracted(project)
     with site.open("rb") as handle:
         [message] = [m for m in read_po(handle) if m.pluralizable and m.id[0] == "{count} error found"]

@@ -45,7 +45,7 @@ def test_a_language_is_added_by_configuration(project):
     assert po["priorities/reducing-crime/title"].string == ""
 
 
-def test_status_counts_translated_missing_and_stale(project):
+def test_status_counts_translated_missing_and_stale(project, no_tool_translations):
     project.write("plan_data/languages.yaml", LANGUAGES)
     translations(project.root, "extract")
     path = po_path(project.root, "pl", "2020-2023")
@@ -85,3 +85,45 @@ def test_translated_page_is_stale_when_the_english_changes(site_project):
     assert (counts.translated, counts.stale) == (0, 1)
     assert [n for n in notes if n.startswith("docs/get-involved.pl.md: the English page changed since it was "
                                             "translated; update it, then set 'translated_from: ")]
+
+
+def test_the_tool_brings_its_translations_of_the_site_words_and_a_project_may_replace_one(project):
+    """Every partnership gets the tool's translations (plansite/locale/); a text its own
+    plan_data/translations/<language>/site.po translates comes first, the rest still come from the tool."""
+    from babel.messages.catalog import Catalog
+
+    from plansite.translations import Translator, Words
+
+    project.write("plan_data/languages.yaml", LANGUAGES)
+    words = Words("pl", Translator(project.root, "pl"))
+    assert (words.t("Our vision"), words.t("Period:")) == ("Nasza wizja", "Okres:")
+    own = Catalog(locale="pl")
+    own.add("Our vision", "Wizja Exampleton")
+    own.add("Period:", "")  # left empty: the tool's translation stays
+    path = po_path(project.root, "pl", "site")
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        write_po(handle, own)
+    words = Words("pl", Translator(project.root, "pl"))
+    assert (words.t("Our vision"), words.t("Period:")) == ("Wizja Exampleton", "Okres:")
+
+
+def test_extract_writes_the_site_words_into_the_project_and_in_this_repository_into_the_tool(project):
+    from conftest import ROOT
+    from plansite.translations.catalogues import PACKAGE_LOCALE, site_po_path
+
+    project.write("plan_data/languages.yaml", LANGUAGES)
+    assert "plan_data/translations/" in translations(project.root, "extract")
+    assert po_path(project.root, "pl", "site").is_file()
+    assert site_po_path(ROOT, "pl") == PACKAGE_LOCALE / "pl" / "site.po" == ROOT / "plansite/locale/pl/site.po"
+    assert not (ROOT / "plan_data/translations/pl/site.po").exists()
+
+
+def test_the_tool_translations_pass_the_checks_validate_makes():
+    from conftest import ROOT
+    from plansite.translation_checks import check_po_file
+    from plansite.translations.catalogues import PACKAGE_LOCALE
+
+    files = sorted(PACKAGE_LOCALE.glob("*/site.po"))
+    assert [p.parent.name for p in files] == ["lt", "pl", "ur"]
+    assert [e.format() for path in files for e in check_po_file(ROOT, path)] == []

@@ -84,11 +84,11 @@ def test_a_measure_shown_by_a_handwritten_page_is_shown(site_project):
 def test_a_figure_outside_every_edition_that_lists_its_measure(project):
     # New rows for a year after the last edition: valid, but no page shows them.
     path = project.root / "plan_data/data/figures.csv"
-    path.write_text(path.read_text() + "all-crime,2030,Peterborough,750,report-b,\n")
+    path.write_text(path.read_text() + "all-crime,2030,Exampleton,750,report-b,\n")
     assert warnings(project) == [
         "plan_data/data/figures.csv:6: warning [figure-not-shown] A figure is shown on no page\n"
         "  at: row 6\n"
-        "  problem: the figure for all-crime, 2030, Peterborough falls outside the years of every edition that "
+        "  problem: the figure for all-crime, 2030, Exampleton falls outside the years of every edition that "
         "lists 'all-crime' (2020-2023 (2020–2023), 2020-2023-refresh-2021 (2021–2022)), so no page shows it.\n"
         "  fix: In the edition whose years include 2030 (start one with `.venv/bin/python build_plan.py "
         "new-refresh` if there is none), add its id to 'measures:' on the priority or theme it measures, or to "
@@ -102,7 +102,7 @@ def test_a_row_in_a_file_its_measure_does_not_read(project):
     project.replace("plan_data/editions/2020-2023.yaml", "themes:\n", "other_measures: [asb-incidents]\nthemes:\n")
     project.write("plan_data/data/asb.csv", "measure,period,value,source\nasb-incidents,2021,50,report-b\n")
     path = project.root / "plan_data/data/figures.csv"
-    path.write_text(path.read_text() + "asb-incidents,2020,Peterborough,60,plan-a,\n")
+    path.write_text(path.read_text() + "asb-incidents,2020,Exampleton,60,plan-a,\n")
     assert warnings(project) == [
         "plan_data/data/figures.csv:6: warning [figure-not-shown] A figure is shown on no page\n"
         "  at: row 6\n"
@@ -147,7 +147,7 @@ def test_a_pattern_reads_every_quarter_file(project):
     project.write("plan_data/data/quarterly-2022-q2.csv",
                   "measure,period,value,source\nall-crime,Q2 2022/23,650,report-b\n")
     plan = load_valid_plan(project.root)
-    assert sorted((f.period_text, f.file) for f in plan.figures["all-crime"] if f.series == "Peterborough") == [
+    assert sorted((f.period_text, f.file) for f in plan.figures["all-crime"] if f.series == "Exampleton") == [
         ("2019", "plan_data/data/figures.csv"), ("2020", "plan_data/data/figures.csv"),
         ("2022", "plan_data/data/figures.csv"),
         ("Q1 2022/23", "plan_data/data/quarterly-2022-q1.csv"),
@@ -163,7 +163,7 @@ def test_the_same_figure_in_two_files_names_both(project):
     assert report.split("\n\n")[1] == (
         "plan_data/data/figures.csv:5: error [duplicate-row] The same figure is given twice\n"
         "  at: row 5\n"
-        "  problem: all-crime, 2022, Peterborough is already given in plan_data/data/figures-2022.csv row 2.\n"
+        "  problem: all-crime, 2022, Exampleton is already given in plan_data/data/figures-2022.csv row 2.\n"
         "  fix: Keep one row per measure, period and series across the measure's files: delete or correct "
         "one of them.")
 

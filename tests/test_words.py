@@ -86,7 +86,7 @@ def test_formats_in_polish_and_urdu(tmp_path):
     assert (polish.date("2018-11"), urdu.date("2017")) == ("listopad 2018", "2017")
 
 
-def test_periods_in_polish_and_urdu_use_the_catalogue_for_their_words(tmp_path):
+def test_periods_in_polish_and_urdu_use_the_catalogue_for_their_words(tmp_path, no_tool_translations):
     polish = Formats(Messages("pl", Translator(tmp_path, "pl")))
     urdu = Formats(Messages("ur", Translator(tmp_path, "ur")))
     months = parse_period("April 2017 to March 2018")

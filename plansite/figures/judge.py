@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..measures_catalogue import Measure
-from .read import DEFAULT_SERIES, LOWER_BOUNDS, Figure
+from .read import LOWER_BOUNDS, Figure
 
 #: Below this relative change (or, for percentages, this many points) we say "no clear change".
 NO_CLEAR_CHANGE_RELATIVE = 0.02
@@ -54,8 +54,7 @@ def is_percentage(measure: Measure, figure: Figure) -> bool:
 def summarise(measure: Measure, figures: list[Figure]) -> Summary:
     """Latest figure, change on the previous one, direction of travel and comparisons."""
     summary = Summary(measure, figures)
-    main_series = (measure.series or DEFAULT_SERIES)
-    summary.main = [f for f in figures if f.series == main_series]
+    summary.main = [f for f in figures if f.series == measure.own_series]
     with_values = [f for f in summary.main if f.value is not None]
     summary.gaps = [f.period.label for f in summary.main if f.value is None]
     summary.gap_periods = [f.period for f in summary.main if f.value is None]

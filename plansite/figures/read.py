@@ -26,7 +26,6 @@ from ..periods import Period, PeriodError, parse_period
 DATA_DIR = "data"
 REQUIRED_COLUMNS = ("measure", "period", "value", "source")
 OPTIONAL_COLUMNS = ("series", "note")
-DEFAULT_SERIES = "Peterborough"
 _BLANKS = {"", "n/a", "na", "-", "–", "—", ".."}
 
 
@@ -387,8 +386,9 @@ def _source_date(source: dict) -> date | None:
 
 
 def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
-                 errors: list[DataError], *, sheet: str | None = None) -> list[Figure]:
+                 errors: list[DataError], *, area: str, sheet: str | None = None) -> list[Figure]:
     """Every figure in one data file (or one sheet of a workbook); problems are appended to errors.
+    A row with no series is the partnership's own figure: its measure's `series`, else the area.
 
     The file is read a row at a time, so memory follows the figures kept, not the file's size.
     A file that cannot be read to its end gives no figures at all: never half a file."""
@@ -401,7 +401,8 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
         return []
     try:
         with open_table(path, sheet) as table:
-            return _read_table(table, display, measures, sources, errors, f"sheet {quoted(sheet)}, " if sheet else "")
+            return _read_table(table, display, measures, sources, errors, f"sheet {quoted(sheet)}, " if sheet else "",
+                               area)
     except Unreadable as problem:
         errors.append(problem.error(display))
         return []
@@ -411,7 +412,7 @@ def read_figures(root: Path, file_name: str, measures: dict, sources: dict,
 
 
 def _read_table(table: Table, display: str, measures: dict, sources: dict, errors: list[DataError],
-                where: str) -> list[Figure]:
+                where: str, area: str) -> list[Figure]:
     def error(code, row, column, case="", **values):
         return DataError.of(code, file=display, line=row, path=f"{where}row {row}, column {column}" if row else "",
                             case=case, **values)
@@ -519,7 +520,7 @@ def _read_table(table: Table, display: str, measures: dict, sources: dict, error
                                 value=quoted(get["qualifier"])))
         if len(errors) > problems_before or period is None:
             continue
-        series = get.get("series") or measures[measure].get("series", DEFAULT_SERIES)
+        series = get.get("series") or (measures[measure].get("series") or area)
         key = (measure, period.label, series)
         if key in seen:
             errors.append(error("duplicate-row", number, column("period"), measure=measure, period=period.label,
@@ -567,7 +568,7 @@ def measure_data_files(root: Path, measure: dict) -> tuple[list[str], list[str]]
 
 def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[DataError],
                      measure_files: dict[str, tuple] | None = None,
-                     unread: list[Figure] | None = None) -> dict[str, list[Figure]]:
+                     unread: list[Figure] | None = None, *, area: str) -> dict[str, list[Figure]]:
     """Figures for every measure, from the files (and sheets) the catalogue names. Rows for a
     measure in a file or sheet it does not read are appended to `unread`, when given, so they
     can be reported."""
@@ -585,7 +586,7 @@ def read_all_figures(root: Path, measures: dict, sources: dict, errors: list[Dat
                                         folder=DATA_DIR, name=pattern))
     first_seen: dict[tuple, Figure] = {}
     for file_name, sheet in sorted(set().union(*reads.values())):
-        for figure in read_figures(root, file_name, measures, sources, errors, sheet=sheet or None):
+        for figure in read_figures(root, file_name, measures, sources, errors, area=area, sheet=sheet or None):
             if (file_name, sheet) not in reads[figure.measure]:
                 if unread is not None:
                     unread.append(figure)

@@ -7,7 +7,6 @@ from html import escape
 
 from ..charts import chart
 from ..figures.judge import summarise
-from ..figures.read import DEFAULT_SERIES
 from ..figures.select import edition_figures
 from ..figures.wording import MOVEMENT_SYMBOLS, format_value, sentence
 from ..measures_catalogue import Measure
@@ -18,8 +17,7 @@ from .writer import ENGLISH, _Writer
 
 
 def _series_order(measure: Measure, figures: list) -> list[str]:
-    main = measure.series or DEFAULT_SERIES
-    names = [main] + list(measure.comparators)
+    names = [measure.own_series] + list(measure.comparators)
     names += [f.series for f in figures if f.series not in names]
     return [n for n in dict.fromkeys(names) if any(f.series == n for f in figures)]
 
@@ -103,6 +101,8 @@ def measure_block(plan: Plan, edition: ResolvedEdition, measure_id: str, page_pa
     summary = summarise(measure, figures)
     w = _Writer(plan, page_path, words)
     t = w.t
+    # The partnership's own series, as the data names it (so in English on every page).
+    area = words.english(measure.own_series)
     if "summary" in parts:
         if summary.latest is not None:
             w.add(f"**{t('Latest figure:')}** {format_value(measure, summary.latest, words=words)} "
@@ -112,7 +112,8 @@ def measure_block(plan: Plan, edition: ResolvedEdition, measure_id: str, page_pa
         if summary.comparisons:
             w.add(f"**{t('Compared with:')}** " + "; ".join(
                 f"{words.english(c.name)} {format_value(measure, c.figure, words=words)}"
-                + (" " + (t("(Peterborough is better)") if c.judgement == "better" else t("(Peterborough is worse)"))
+                + (" " + (t("({area} is better)", area=area) if c.judgement == "better"
+                          else t("({area} is worse)", area=area))
                    if c.judgement in ("better", "worse") else "")
                 for c in summary.comparisons))
         target = measure.target

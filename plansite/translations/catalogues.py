@@ -15,8 +15,43 @@ TRANSLATIONS_DIR = "translations"
 ENGLISH_CHANGED = "English changed on "
 
 
+#: The translations of the site's own words (site.po) that ship with the tool, so every
+#: partnership gets them, and each new one, with `pip install -U`.
+PACKAGE_LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
 def po_path(root: Path, language: str, edition_id: str) -> Path:
+    """A project's PO file for one edition, for its shared plan texts (plan.po), or for its own
+    versions of the site's words (site.po), which come before the tool's."""
     return Path(root) / "plan_data" / TRANSLATIONS_DIR / language / f"{edition_id}.po"
+
+
+def package_site_po(language: str) -> Path:
+    """The tool's own translation of the site's words into a language."""
+    return PACKAGE_LOCALE / language / f"{SITE_CATALOG}.po"
+
+
+def is_tool_checkout(root: Path) -> bool:
+    """Whether the project is the tool's own repository, whose site.po files are the tool's."""
+    return Path(root).resolve() == PACKAGE_LOCALE.parent.parent
+
+
+def site_po_path(root: Path, language: str) -> Path:
+    """Where `extract` writes the site's words for a language: in the tool's own repository,
+    the tool's catalogue; in a partnership's project, the project's."""
+    return package_site_po(language) if is_tool_checkout(root) else po_path(root, language, SITE_CATALOG)
+
+
+def site_messages(root: Path, language: str) -> tuple[dict, Catalog]:
+    """The site's words in a language, by English: the tool's translations, with those the
+    project gives in its own site.po in their place; and the catalog whose Plural-Forms count."""
+    catalog = _read(package_site_po(language), language)
+    messages = {message_key(m, keyed_by_english=True): m for m in catalog if m.id}
+    own = po_path(root, language, SITE_CATALOG)
+    if own.is_file():
+        catalog = _read(own, language)
+        messages.update({message_key(m, keyed_by_english=True): m for m in catalog if m.id and has_translation(m)})
+    return messages, catalog
 
 
 def _read(path: Path, language: str) -> Catalog:
@@ -45,11 +80,12 @@ class Translator:
         self._plural = None
 
     def _catalog(self, name: str) -> dict:
-        if name not in self._catalogs:
+        if name == SITE_CATALOG and name not in self._catalogs:
+            self._catalogs[name], catalog = site_messages(self.root, self.language)
+            self._plural = plural_function(catalog.plural_expr)
+        elif name not in self._catalogs:
             catalog = _read(po_path(self.root, self.language, name), self.language)
-            self._catalogs[name] = {message_key(m, keyed_by_english=name == SITE_CATALOG): m for m in catalog if m.id}
-            if name == SITE_CATALOG:
-                self._plural = plural_function(catalog.plural_expr)
+            self._catalogs[name] = {message_key(m, keyed_by_english=False): m for m in catalog if m.id}
         return self._catalogs[name]
 
     def message(self, catalog: str, context: str | None, english: str):

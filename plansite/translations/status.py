@@ -8,7 +8,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from ..model import Plan
-from .catalogues import ENGLISH_CHANGED, _read, has_translation, message_key, po_path
+from .catalogues import ENGLISH_CHANGED, _read, has_translation, message_key, po_path, site_messages, site_po_path
 from .handwritten import (_TRANSLATED_FROM, TranslationUnreadable, english_hash, is_translation, read_translated_page,
                           split_front_matter)
 from .languages import translated_languages
@@ -51,7 +51,7 @@ def _write_catalog(root: Path, language: str, name: str, messages: dict[str, str
     by a stable id, so a translation follows its text when the English is edited."""
     from datetime import date
 
-    path = po_path(root, language, name)
+    path = site_po_path(root, language) if name == SITE_CATALOG else po_path(root, language, name)
     old = {message_key(message, keyed_by_english): message for message in _read(path, language) if message.id}
     catalog = Catalog(
         locale=language, fuzzy=False, project=title, version=name,
@@ -93,8 +93,11 @@ def plan_counts(root: Path, plan: Plan, language: str) -> Counts:
 
 def _counts(root: Path, language: str, name: str, messages: dict, keyed_by_english: bool = False) -> Counts:
     """A plural text counts as translated when every one of its forms is."""
-    catalog = {message_key(message, keyed_by_english): message
-               for message in _read(po_path(root, language, name), language) if message.id}
+    if name == SITE_CATALOG:
+        catalog, _ = site_messages(root, language)
+    else:
+        catalog = {message_key(message, keyed_by_english): message
+                   for message in _read(po_path(root, language, name), language) if message.id}
     translated = stale = missing = 0
     for context, english in messages.items():
         message = catalog.get(context)
@@ -110,8 +113,8 @@ def _counts(root: Path, language: str, name: str, messages: dict, keyed_by_engli
 
 def partial_plurals(root: Path, language: str) -> list[str]:
     """The English (singular) of the site's counting texts translated in some plural forms but not all."""
-    catalog = _read(po_path(root, language, SITE_CATALOG), language)
-    return [m.id[0] for m in catalog if m.id and m.pluralizable and has_translation(m)
+    catalog, _ = site_messages(root, language)
+    return [m.id[0] for m in catalog.values() if m.pluralizable and has_translation(m)
             and not has_translation(m, every_form=True)]
 
 
@@ -144,6 +147,11 @@ def page_counts(root: Path, language: str) -> tuple[Counts, list[str]]:
     return Counts(translated, stale, missing), notes
 
 
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user knows it: from the project folder when inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
 def status_report(root: Path, plan: Plan) -> str:
     """Per language and edition: strings and pages translated, stale and missing."""
     lines = []
@@ -164,7 +172,7 @@ def status_report(root: Path, plan: Plan) -> str:
         lines += [f"  {note}" for note in notes]
         partial = partial_plurals(root, code)
         if partial:
-            lines.append(f"  {po_path(root, code, SITE_CATALOG).relative_to(root).as_posix()}: "
+            lines.append(f"  {_shown(site_po_path(root, code), root)}: "
                          + (f"{len(partial)} texts that count something lack some of their plural forms"
                             if len(partial) != 1 else "1 text that counts something lacks some of its plural forms")
                          + ", so readers see those numbers in English: "

@@ -95,7 +95,9 @@ class Words:
         texts = self.translate(PLAN_CATALOG, _plan_texts(plan), _PLAN_TEXT_KEYS)
         glossary = {term: texts["glossary"][term.replace("/", " ")] for term in plan.glossary}
         # Translated as the dicts they came from (the catalogues' ids are their keys), then typed again.
-        measures = {ident: Measure.from_dict(measure) for ident, measure in texts["measures"].items()}
+        # The series keeps its English name: the figures are labelled with it.
+        measures = {ident: replace(Measure.from_dict(measure, area=None), own_series=plan.measures[ident].own_series)
+                    for ident, measure in texts["measures"].items()}
         return replace(plan, partnership=texts["partnership"], measures=measures,
                        sources=texts["sources"], glossary=glossary)
 
