@@ -11,7 +11,7 @@ from .prepare import BuildError, EditionRequest
 from .reference import markdown as reference_markdown
 from .render import BUILD_STATE, build_site
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
-from .validate import check_project, load_valid_plan, plan_from
+from .validate import check_project, load_valid_plan, plan_from, publishing_problems
 
 
 class CommandFailed(Exception):
@@ -37,9 +37,11 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
     unread = []
     project, figures, errors = check_project(project_dir, unread)
     errors = sort_errors(errors)
-    warnings = [] if errors else plan_from(project, figures, unread).warnings
+    plan = None if errors else plan_from(project, figures, unread)
+    warnings = [] if plan is None else plan.warnings
+    unpublishable = [] if plan is None else publishing_problems(plan, publishing=False)
     if as_json:
-        return not errors, format_json(errors, warnings)
+        return not errors, format_json(errors, warnings + unpublishable)
     left = placeholders_left(project_dir)
     fill_in = ("These lines still say FILL IN; build and publish refuse an edition that does, unless it "
                "says 'status: draft':\n  " + "\n  ".join(left)) if left else ""
@@ -50,6 +52,8 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
              f"{count(len(figures), 'measure')}, {count(figure_count, 'figure')}."]
     if warnings:
         parts.append(format_warnings(warnings))
+    if unpublishable:
+        parts.append(before_publishing(unpublishable))
     if fill_in:
         parts.append(fill_in)
     return True, "\n\n".join(parts)
@@ -64,6 +68,11 @@ def unfinished(plan: Plan, project_dir: Path) -> str:
             + "\n  ".join(blocking)
             + "\nComplete each of them. To build an edition before it is finished, write 'status: draft' "
               "in it: a draft is published with a notice saying so, and never becomes the current plan.")
+
+
+def before_publishing(problems: list) -> str:
+    """For validate and build: what the data still lacks to be published (a preview builds without it)."""
+    return ("Before this can be published:\n\n" + "\n\n".join(p.format() for p in problems)) if problems else ""
 
 
 def warnings_summary(plan: Plan) -> str:
@@ -92,6 +101,8 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
     left = placeholders_left(project_dir)
     drafts = (f"\nNote: {count(len(left), 'line')} in draft editions (or the sources only they "
               f"cite) still say FILL IN; {command('validate')} lists them." if left else "")
+    unpublishable = publishing_problems(plan, publishing=False)
+    drafts += f"\n\n{before_publishing(unpublishable)}" if unpublishable else ""
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
             f"in {site_dir}/. "
             f"Open {site_dir}/index.html, or preview with {command('serve')}. "
@@ -156,6 +167,9 @@ def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
     refused = unfinished(plan, project_dir)
     if refused:
         raise CommandFailed(f"{refused}\n{NOTHING_PUBLISHED}")
+    missing = publishing_problems(plan, publishing=True)
+    if missing:
+        raise CommandFailed(format_report(missing, stopped=NOTHING_PUBLISHED))
     git_dir = _git(project_dir, "rev-parse", "--git-dir", fail=(
         "This folder is not a git repository. Run `git init` and commit the project, then try again."))
     _git(project_dir, "rev-parse", "--verify", "HEAD", fail=(

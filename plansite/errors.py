@@ -451,6 +451,14 @@ _DEFINITIONS = (
     ErrorType("not-filled-in", "A value still says FILL IN",
               "this still says {placeholder}.",
               "Replace the whole FILL IN text with the real value.{expected}"),
+    ErrorType("missing-site-url", "The site's public address is not given",
+              "there is no 'site_url', so the leaflets cannot say where to read the plan, and the "
+              "page-not-found page cannot link to the plan from every address.",
+              "Add a line 'site_url: https://...' with the address the site is published at, as the host gives it "
+              "(for example https://example.org/community-safety/). {when}",
+              parts={"publish": "Nothing is published without it.",
+                     "preview": "Until then a build is a preview: its leaflets say that they must not be handed out, "
+                                "and publish refuses."}),
     # Warnings: the data is valid, but something in it is shown nowhere.
     ErrorType("figure-not-shown", "A figure is shown on no page",
               "the figure for {measure}, {period}, {series} falls outside the years of every edition that lists "

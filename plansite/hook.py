@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import prepare, sanitise, theme, translations
+from . import notfound, prepare, sanitise, theme, translations
 from .site_markdown import with_required
 
 #: The name it has among MkDocs' plugins.
@@ -119,6 +119,10 @@ class PlanPages:
         if index.is_file():
             text = index.read_text(encoding="utf-8")
             index.write_text(translations.strip_markers(text), encoding="utf-8")
+        # The theme's 404 page links relative to the site root, so it works nowhere else: ours
+        # carries its own styles and links from any address (plansite/notfound.py).
+        (Path(config.site_dir) / "404.html").write_text(notfound.not_found_html(self.build.plan, self.build.words),
+                                                        encoding="utf-8")
 
     def _fix(self, html, config):
         words = self.build.words

@@ -23,10 +23,13 @@ from pathlib import Path
 from typing import Iterable
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .editions import ResolvedEdition
 from .model import Plan
-from .translations import local_date, text_direction
+from .translations import default_language, local_date, text_direction
+from .urls import edition_folder, site_address
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,6 +51,8 @@ h2 { font-size: 14pt; margin: 6mm 0 2mm; border-bottom: 1pt solid #000; }
 .notice { border: 1.5pt solid #000; padding: 2mm 3mm; font-weight: bold; }
 li { margin-bottom: 1.5mm; }
 .small { font-size: 9pt; }
+.name { font-weight: bold; }
+a { color: #000; }
 """
 
 
@@ -70,7 +75,7 @@ def leaflet_html(plan: Plan, edition: ResolvedEdition, translator=None) -> str:
 
     Texts with no translation stay in English, marked lang="en" dir="ltr", under a notice that
     says so; translated text is escaped, since it comes from outside the team."""
-    from .translations import SITE_CATALOG, fill, fill_translation, harmless
+    from .translations import PLAN_CATALOG, SITE_CATALOG, fill, fill_translation, harmless
 
     translator = translator or _English()
     language = translator.language
@@ -94,12 +99,17 @@ def leaflet_html(plan: Plan, edition: ResolvedEdition, translator=None) -> str:
     def block(catalog: str, context: str, english: str) -> str:
         translated = translator.lookup(catalog, context, english)
         if translated is not None:
-            return markdown.markdown(harmless(translated))
-        html = markdown.markdown(escape(english))
+            return _markdown(harmless(translated))
+        html = _markdown(escape(english))
         if language != "en":
             fallback.append(context)
             return f'<div lang="en" dir="ltr">{html}</div>'
         return html
+
+    def plain(catalog: str, context: str, english: str) -> str:
+        """A text where no element can go (the document's title), escaped."""
+        translated = translator.lookup(catalog, context, english)
+        return escape(english if translated is None else translated)
 
     current = plan.editions[plan.current_edition_id()]
     ident = edition.id
@@ -121,21 +131,68 @@ def leaflet_html(plan: Plan, edition: ResolvedEdition, translator=None) -> str:
                 base = f"{kind}/{item.id}"
                 outcome = (" " + text(ident, f"{base}/key_outcome", item.key_outcome.strip())
                            if item.key_outcome else "")
-                body.append(f"<li><strong>{text(ident, base + '/short_title', item.short_title)}</strong> "
-                            f"({text(ident, base + '/title', item.title)}).{outcome}</li>")
+                short = text(ident, base + "/short_title", item.short_title)
+                full = text(ident, base + "/title", item.title)
+                # The plan's own title only when it says more than the short one: "Mental health
+                # (Mental Health)" reads as a mistake, in any language.
+                original = f" ({full})" if _words(full) != _words(short) else ""
+                # <b>, not <strong>: Chromium tags <strong> as the PDF 2.0 type Strong in a PDF
+                # 1.7 structure tree, where it is not a standard type (pdfinfo -struct reports it).
+                body.append(f"<li><b class='name'>{short}</b>{original}.{outcome}</li>")
             body.append("</ul>")
+    body.append(f"<h2>{t('Read more and contact us')}</h2>")
+    site_url = plan.partnership.get("site_url")
+    if site_url:
+        folder = edition_folder(ident, None if language == default_language(plan) else language)
+        address = escape(site_address(site_url, folder))
+        body.append("<p>" + t("The full plan, with every figure and its source, is on our website: {address}",
+                              address=f'<a href="{address}" dir="ltr">{address}</a>') + "</p>")
+    else:
+        # No address to print: a preview, marked so that nobody hands it out (publish refuses).
+        body.append("<p class='notice'>" + t("Preview copy: the website's address is not set yet, so this "
+                                              "leaflet cannot say where to read more. Do not hand it out.") + "</p>")
+    contact = plan.partnership["contact"]
+    body.append(block(PLAN_CATALOG, "partnership/contact/text", contact["text"].strip()))
+    roles = contact.get("roles", [])
+    if roles:
+        body.append("<ul>" + "".join(
+            f"<li><b class='name'>{text(PLAN_CATALOG, f'partnership/contact/roles/{n}/role', role['role'].strip())}"
+            f"</b>: {text(PLAN_CATALOG, f'partnership/contact/roles/{n}/how', ' '.join(role['how'].split()))}</li>"
+            for n, role in enumerate(roles)) + "</ul>")
     sources = ", ".join(escape(plan.sources[s]["title"]) for s in edition.all_sources)
-    body.append("<p class='small'>" + t("Made from: {sources}. The full plan, with every figure and its source, "
-                                        "is on the partnership's plan website.", sources=sources) + "</p>")
+    body.append("<p class='small'>" + t("Made from: {sources}.", sources=sources) + "</p>")
     notices = []
     if language != "en":
         notices.append(t("This translation is a draft. It awaits review by a qualified translator."))
         if fallback:
             notices.append(t("Some parts are not yet translated and are shown in English."))
     head = (f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
-            f"<title>{escape(edition.title)}</title><style>{_STYLE}</style></head><body>")
+            f"<title>{plain(ident, 'title', edition.title)}</title><style>{_STYLE}</style></head><body>")
     notice_html = "".join(f"<p class='notice'>{n}</p>" for n in notices)
     return head + body[0] + body[1] + notice_html + "".join(body[2:]) + "</body></html>"
+
+
+def _words(html: str) -> str:
+    """A title as a reader compares it: its words, whatever their case and markup."""
+    return " ".join(re.sub(r"<[^>]*>", " ", html).casefold().split())
+
+
+class _PlainEmphasis(Treeprocessor):
+    """**bold** and *italic* as <b> and <i>: Chromium tags <strong> and <em> as the PDF 2.0
+    types Strong and Em, which a PDF 1.7 structure tree does not have."""
+
+    def run(self, root):
+        for element in root.iter():
+            element.tag = {"strong": "b", "em": "i"}.get(element.tag, element.tag)
+
+
+class _PlainEmphasisExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_PlainEmphasis(md), "plain-emphasis", 0)
+
+
+def _markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=[_PlainEmphasisExtension()])
 
 
 @dataclass(frozen=True)

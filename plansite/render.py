@@ -22,6 +22,7 @@ from typing import Callable
 from .figures.select import edition_figures
 from .leaflet import CHROMIUM, default_cache, print_leaflets
 from .model import Plan
+from .notfound import not_found_html
 from .prepare import (BuildError, EditionRequest, edition_languages, edition_leaflets, read_test_report,
                       site_folder, source_date_epoch)
 from .translations import Words, default_language
@@ -303,11 +304,15 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
             (staging / prefix).mkdir(parents=True, exist_ok=True)
             write_latest_alias(staging / prefix, plan, (staging if built else site_dir) / folder)
             (staging / prefix / "index.html").write_text(root_index_html(plan), encoding="utf-8")
+            # The host serves the root's 404.html for a missing address anywhere (a language's,
+            # for hosts that look in the nearest folder first).
+            (staging / prefix / "404.html").write_text(
+                not_found_html(plan, Words.for_language(project_dir, plan, language)), encoding="utf-8")
             editions = [u.edition_id for u in units if u.language == language]
             (staging / prefix / "versions.json").write_text(
                 json.dumps(versions_json(plan, editions, Words.for_language(project_dir, plan, language)),
                            indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            roots += [prefix + LATEST, prefix + "index.html", prefix + "versions.json"]
+            roots += [prefix + LATEST, prefix + "index.html", prefix + "404.html", prefix + "versions.json"]
         if reused:
             stale = [folder for folder in previous if folder not in keys]
             _swap_parts(staging, site_dir, [u.folder for u in to_build] + roots, stale)

@@ -35,3 +35,11 @@ def get_relative_url(url: str, other: str) -> str:
     folders = other.lstrip("/").split("/")
     folders.pop()  # after the last '/': empty for a directory URL, or a file name
     return "../" * len(folders) + url.lstrip("/") or "./"
+
+
+def site_address(site_url: str | None, path: str) -> str:
+    """The address of a path from the site root ('2024-2027/') on the published site: joined to
+    site_url, the site's address in partnership.yaml ('https://example.org/plans/2024-2027/');
+    without one, from the host's root ('/2024-2027/'), right only when the site is served there."""
+    root = site_url.rstrip("/") + "/" if site_url else "/"
+    return root + path.lstrip("/")

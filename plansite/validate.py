@@ -449,6 +449,21 @@ def plan_from(project: RawProject, figures: dict, unread: list[Figure]) -> Plan:
     return plan
 
 
+#: Where the partnership's settings are, as errors name the file.
+PARTNERSHIP_FILE = "plan_data/partnership.yaml"
+
+
+def publishing_problems(plan: Plan, *, publishing: bool) -> list[DataError]:
+    """What valid data still lacks to be published: the site's address (site_url), which the
+    leaflets print. An error for publish; for validate and a build, which make a preview without
+    it, a warning (publishing=False), so that the shipped example builds before its host is known."""
+    if plan.partnership.get("site_url"):
+        return []
+    return [DataError.of("missing-site-url", file=PARTNERSHIP_FILE, path="site_url",
+                         severity="error" if publishing else "warning",
+                         when=part("missing-site-url", "publish" if publishing else "preview"))]
+
+
 # --- Warnings: valid data that no page shows ------------------------------------------------
 
 #: A file name `data` can give (the measures schema's pattern, without its wildcards).

@@ -22,6 +22,7 @@ languages:
     review: draft
 """
 
+#: The site's address is example.org's, reserved for examples: a placeholder for tests only.
 PARTNERSHIP = """\
 name: Example Safety Partnership
 short_name: Example Safety
@@ -35,6 +36,7 @@ partners:
   source: plan-a
 contact:
   text: Write to the council.
+site_url: https://example.org/community-safety/
 """
 
 SOURCES = """\

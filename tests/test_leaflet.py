@@ -105,3 +105,134 @@ def test_cached_leaflets_are_not_printed_again(tmp_path, monkeypatch):
     assert print_leaflets([cached], tmp_path) is True
     assert render_pdf(Leaflet("<p>b</p>", cached.date), tmp_path) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{cached.key}.pdf"]
+
+
+# --- What the leaflet says: each title once, where to read more, how to contact us -----------
+
+def _items(html):
+    from bs4 import BeautifulSoup
+
+    return [" ".join(li.get_text().split()) for li in BeautifulSoup(html, "html.parser").select("h2 + ul > li")]
+
+
+def test_a_title_is_shown_once_when_the_short_one_says_the_same(project):
+    plan = load_valid_plan(project.root)
+    edition = resolve_edition(plan, "2020-2023")
+    # "Mental health" and "Mental Health" differ only in case: the plan's title is left out.
+    assert _items(leaflet_html(plan, edition)) == [
+        "Less crime (Reducing Crime). Fewer victims.",
+        "Nuisance behaviour (Tackling Anti-Social Behaviour).",
+        "Mental health."]
+    polish = FakeTranslator("pl", {"themes/mental-health/short_title": "Zdrowie psychiczne",
+                                   "themes/mental-health/title": "Zdrowie psychiczne"})
+    assert "Zdrowie psychiczne." in _items(leaflet_html(plan, edition, polish))
+    assert "Zdrowie psychiczne (Zdrowie psychiczne)" not in leaflet_html(plan, edition, polish)
+
+
+def test_the_leaflet_ends_with_the_website_and_the_contact(project):
+    from bs4 import BeautifulSoup
+
+    plan = load_valid_plan(project.root)
+    html = BeautifulSoup(leaflet_html(plan, resolve_edition(plan, "2020-2023")), "html.parser")
+    assert html.find_all("h2")[-1].get_text() == "Read more and contact us"
+    after = html.find_all("h2")[-1].find_next_siblings()
+    assert [p.get_text() for p in after] == [
+        "The full plan, with every figure and its source, is on our website: "
+        "https://example.org/community-safety/2020-2023/",
+        "Write to the council.",
+        "Made from: Example Plan 2020 to 2023."]
+    assert html.find("a")["href"] == "https://example.org/community-safety/2020-2023/"
+    # In another language, the address of the edition in that language.
+    polish = BeautifulSoup(leaflet_html(plan, resolve_edition(plan, "2020-2023"), FakeTranslator("pl", {})),
+                           "html.parser")
+    assert polish.find("a")["href"] == "https://example.org/community-safety/pl/2020-2023/"
+
+
+def test_without_the_site_address_the_leaflet_says_it_is_a_preview(project):
+    project.replace("plan_data/partnership.yaml", "site_url: https://example.org/community-safety/\n", "")
+    plan = load_valid_plan(project.root)
+    html = leaflet_html(plan, resolve_edition(plan, "2020-2023"))
+    assert ("<p class='notice'>Preview copy: the website&#x27;s address is not set yet, so this leaflet cannot say "
+            "where to read more. Do not hand it out.</p>") in html
+    assert "<a " not in html
+
+
+def test_the_document_title_is_in_the_leaflets_language(project):
+    plan = load_valid_plan(project.root)
+    edition = resolve_edition(plan, "2020-2023")
+    html = leaflet_html(plan, edition, FakeTranslator("pl", {"title": "Przykładowy plan & więcej"}))
+    assert "<title>Przykładowy plan &amp; więcej</title>" in html
+    assert "<title>Example Plan 2020 to 2023</title>" in leaflet_html(plan, edition)
+
+
+def test_bold_and_italic_are_written_as_b_and_i(project):
+    project.replace("plan_data/editions/2020-2023.yaml", "summary: We want fewer crimes.",
+                    "summary: We want **fewer** *crimes*.")
+    plan = load_valid_plan(project.root)
+    edition = resolve_edition(plan, "2020-2023")
+    for translator in (None, FakeTranslator("pl", {"summary": "Chcemy **mniej** *przestępstw*."})):
+        html = leaflet_html(plan, edition, translator)
+        assert "<strong" not in html and "<em" not in html
+    assert "<p>We want <b>fewer</b> <i>crimes</i>.</p>" in leaflet_html(plan, edition)
+
+
+#: The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), which poppler checks a tagged
+#: PDF's structure against (pdfinfo -struct). Chromium writes <strong> and <em> as Strong and Em,
+#: PDF 2.0's types, which are not among them.
+PDF17_TYPES = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+    "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
+    "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot",
+    "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form"}
+
+
+def structure_types(pdf: bytes) -> list[str]:
+    """Every structure element's type in a tagged PDF, read with pypdf, in document order."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"]
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, DictionaryObject) and "/S" in node:
+            found.append(str(node["/S"]).lstrip("/"))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(root["/K"])
+    return found
+
+
+def test_the_printed_pdf_has_a_valid_structure_and_its_languages_title(project, leaflet_cache):
+    import io
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import pytest
+    from pypdf import PdfReader
+
+    from plansite.leaflet import CHROMIUM, edition_leaflet, render_pdf
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `bash scripts/install-test-tools.sh`.")
+    project.replace("plan_data/editions/2020-2023.yaml", "summary: We want fewer crimes.",
+                    "summary: We want **fewer** *crimes*.")
+    plan = load_valid_plan(project.root)
+    polish = FakeTranslator("pl", {"title": "Przykładowy plan na lata 2020–2023"})
+    pdf = render_pdf(edition_leaflet(plan, resolve_edition(plan, "2020-2023"), polish), leaflet_cache)
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == "Przykładowy plan na lata 2020–2023"
+    types = structure_types(pdf)
+    assert {"H1", "H2", "L", "LI", "Link"} <= set(types)
+    assert [t for t in types if t not in PDF17_TYPES] == []
+    # poppler's own check too, where it is installed (Debian's poppler-utils).
+    if shutil.which("pdfinfo"):
+        checked = subprocess.run(["pdfinfo", "-struct", "-"], input=pdf, capture_output=True)
+        assert checked.returncode == 0 and checked.stderr == b""
