@@ -102,3 +102,52 @@ def test_publish_outside_git_says_what_to_do(site_project):
         publish(site_project.root, branch="gh-pages", push=False, echo=lambda _: None)
     assert str(failure.value).startswith(
         "This folder is not a git repository. Run `git init` and commit the project, then try again.\n")
+
+
+SITE_URL_MISSING = (
+    "plan_data/partnership.yaml: {severity} [missing-site-url] The site's public address is not given\n"
+    "  at: site_url\n"
+    "  problem: there is no 'site_url', so the leaflets cannot say where to read the plan, and the page-not-found "
+    "page cannot link to the plan from every address.\n"
+    "  fix: Add a line 'site_url: https://...' with the address the site is published at, as the host gives it "
+    "(for example https://example.org/community-safety/). {when}")
+
+
+def test_without_the_site_address_nothing_is_published(repository):
+    root = repository.root
+    repository.replace("plan_data/partnership.yaml", "site_url: https://example.org/community-safety/\n", "")
+    with pytest.raises(CommandFailed) as refused:
+        publish(root, branch="gh-pages", push=False, echo=lambda _: None)
+    assert str(refused.value) == (
+        "Found 1 problem in 1 file:\n\n"
+        + SITE_URL_MISSING.format(severity="error", when="Nothing is published without it.")
+        + "\n\nNothing was published. Fix the problems above, then run `.venv/bin/python build_plan.py validate` again.")
+    with pytest.raises(subprocess.CalledProcessError):
+        git(root, "rev-parse", "--verify", "gh-pages")
+
+
+def test_validate_warns_that_the_site_address_is_missing(project):
+    from plansite.commands import validate
+
+    project.replace("plan_data/partnership.yaml", "site_url: https://example.org/community-safety/\n", "")
+    valid, report = validate(project.root)
+    assert valid is True
+    assert report == (
+        "The plan data is valid: 2 editions, 1 measure, 4 figures.\n\nBefore this can be published:\n\n"
+        + SITE_URL_MISSING.format(severity="warning", when=(
+            "Until then a build is a preview: its leaflets say that they must not be handed out, and publish "
+            "refuses.")))
+    warnings = json.loads(validate(project.root, as_json=True)[1])["warnings"]
+    assert [(w["code"], w["severity"], w["path"]) for w in warnings] == [("missing-site-url", "warning", "site_url")]
+
+
+@pytest.mark.parametrize("address", ["http://example.org/", "javascript:alert(1)", "https://example.org/a b",
+                                     'https://example.org/"onmouseover="x', "example.org"])
+def test_a_site_address_that_is_not_https_is_refused(project, address):
+    from plansite.commands import validate
+
+    project.replace("plan_data/partnership.yaml", "site_url: https://example.org/community-safety/",
+                    f"site_url: '{address}'")
+    valid, report = validate(project.root)
+    assert valid is False
+    assert f"plan_data/partnership.yaml:13:11: error [invalid-format]" in report and "  at: site_url\n" in report

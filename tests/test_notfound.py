@@ -1,0 +1,93 @@
+"""The page-not-found page: one page that works at whatever address the host serves it."""
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from bs4 import BeautifulSoup
+
+from conftest import POLISH
+from plansite.notfound import not_found_html
+from plansite.translations import Words
+from plansite.validate import load_valid_plan
+
+
+def _page(project, language=None):
+    plan = load_valid_plan(project.root)
+    return BeautifulSoup(not_found_html(plan, Words.for_language(project.root, plan, language)), "html.parser")
+
+
+def test_it_leads_to_the_current_plan_and_the_editions_by_absolute_links(project):
+    project.write("plan_data/languages.yaml", POLISH)
+    page = _page(project)
+    assert page.html["lang"] == "en" and page.html["dir"] == "ltr"
+    assert page.title.get_text() == "Page not found – Example Safety Partnership"
+    assert [e.name for e in page.body.find_all(recursive=False)] == ["header", "main", "nav"]
+    assert page.main.h1.get_text() == "Page not found"
+    assert [(a.get_text(), a["href"]) for a in page.main.find_all("a")] == [
+        ("Go to the current plan: Example Plan 2021/22 refresh",
+         "https://example.org/community-safety/2020-2023-refresh-2021/"),
+        ("See every edition of the plan, old and new",
+         "https://example.org/community-safety/2020-2023-refresh-2021/editions/")]
+    assert [(a.get_text(), a["href"], a["lang"]) for a in page.nav.find_all("a")] == [
+        ("Polski", "https://example.org/community-safety/pl/2020-2023-refresh-2021/", "pl")]
+    # Self-contained: nothing to load, so nothing breaks at any depth.
+    assert page.find_all(["link", "script", "img"]) == []
+    assert page.style is not None
+
+
+def test_in_another_language_it_leads_to_that_language(project):
+    project.write("plan_data/languages.yaml", POLISH)
+    page = _page(project, "pl")
+    assert page.html["lang"] == "pl"
+    assert page.main.find("a")["href"] == "https://example.org/community-safety/pl/2020-2023-refresh-2021/"
+    assert [a["href"] for a in page.nav.find_all("a")] == [
+        "https://example.org/community-safety/2020-2023-refresh-2021/"]
+    # No Polish for these words yet: the English is marked as English, the title left plain.
+    assert page.main.h1.span["lang"] == "en"
+    assert page.title.get_text() == "Page not found – Example Safety Partnership"
+
+
+def test_without_the_site_address_its_links_start_at_the_hosts_root(project):
+    project.replace("plan_data/partnership.yaml", "site_url: https://example.org/community-safety/\n", "")
+    page = _page(project)
+    assert [a["href"] for a in page.main.find_all("a")] == ["/2020-2023-refresh-2021/",
+                                                            "/2020-2023-refresh-2021/editions/"]
+    assert page.nav is None  # one language: no list of others
+
+
+def test_names_from_the_data_are_escaped(project):
+    project.replace("plan_data/partnership.yaml", "name: Example Safety Partnership",
+                    "name: Example <script>alert(1)</script> & Partners")
+    page = _page(project)
+    assert page.find("script") is None
+    assert page.header.get_text() == "Example <script>alert(1)</script> & Partners"
+
+
+def test_it_passes_axe_served_from_a_deep_address(project, tmp_path):
+    """Served as a host serves it, for an address three folders down, at both widths and palettes."""
+    from browser import axe_violations, require_tools
+
+    require_tools()
+    project.write("plan_data/languages.yaml", POLISH)
+    served = tmp_path / "served"
+    deep = served / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (deep / "index.html").write_text(not_found_html(load_valid_plan(project.root), Words()), encoding="utf-8")
+    (served / "a" / "b" / "c" / "pl").mkdir()
+    plan = load_valid_plan(project.root)
+    (deep / "pl" / "index.html").write_text(
+        not_found_html(plan, Words.for_language(project.root, plan, "pl")), encoding="utf-8")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/a/b/c/"
+        assert axe_violations([base, base + "pl/"]) == []
+    finally:
+        server.shutdown()
+    shutil.rmtree(served)
