@@ -102,11 +102,11 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
     drafts = (f"\nNote: {count(len(left), 'line')} in draft editions (or the sources only they "
               f"cite) still say FILL IN; {command('validate')} lists them." if left else "")
     unpublishable = publishing_problems(plan, publishing=False)
-    drafts += f"\n\n{before_publishing(unpublishable)}" if unpublishable else ""
+    missing = f"\n\n{before_publishing(unpublishable)}" if unpublishable else ""
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
             f"in {site_dir}/. "
             f"Open {site_dir}/index.html, or preview with {command('serve')}. "
-            f"The current plan is at {site_dir}/{current}/.{drafts}{warnings_summary(plan)}")
+            f"The current plan is at {site_dir}/{current}/.{drafts}{warnings_summary(plan)}{missing}")
 
 
 def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: str | None = None,

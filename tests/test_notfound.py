@@ -1,9 +1,12 @@
 """The page-not-found page: one page that works at whatever address the host serves it."""
-import shutil
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import POLISH
@@ -64,30 +67,43 @@ def test_names_from_the_data_are_escaped(project):
     assert page.header.get_text() == "Example <script>alert(1)</script> & Partners"
 
 
-def test_it_passes_axe_served_from_a_deep_address(project, tmp_path):
-    """Served as a host serves it, for an address three folders down, at both widths and palettes."""
+class _Host(SimpleHTTPRequestHandler):
+    """A static host as GitHub Pages is one: a missing address, at any depth, gets the root's 404.html."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_it_passes_axe_served_for_a_missing_address_deep_down(project, tmp_path):
+    """As a host serves it for an address three folders down (and a language's own, at its own
+    address), at both widths and palettes."""
     from browser import axe_violations, require_tools
 
     require_tools()
     project.write("plan_data/languages.yaml", POLISH)
-    served = tmp_path / "served"
-    deep = served / "a" / "b" / "c"
-    deep.mkdir(parents=True)
-    (deep / "index.html").write_text(not_found_html(load_valid_plan(project.root), Words()), encoding="utf-8")
-    (served / "a" / "b" / "c" / "pl").mkdir()
     plan = load_valid_plan(project.root)
-    (deep / "pl" / "index.html").write_text(
-        not_found_html(plan, Words.for_language(project.root, plan, "pl")), encoding="utf-8")
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(served)))
+    site = tmp_path / "site"
+    (site / "pl").mkdir(parents=True)
+    (site / "404.html").write_text(not_found_html(plan, Words()), encoding="utf-8")
+    (site / "pl" / "404.html").write_text(not_found_html(plan, Words.for_language(project.root, plan, "pl")),
+                                          encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Host, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/a/b/c/"
-        assert axe_violations([base, base + "pl/"]) == []
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        with pytest.raises(HTTPError) as missing:
+            urlopen(base + "a/b/c/")
+        assert missing.value.code == 404 and b"<h1>Page not found</h1>" in missing.value.read()
+        assert axe_violations([base + "a/b/c/", base + "pl/404.html"]) == []
     finally:
         server.shutdown()
-    shutil.rmtree(served)

@@ -435,3 +435,15 @@ def test_a_folder_that_is_not_a_site_gets_one_message_not_one_per_edition(tmp_pa
     (tmp_path / "hooks").mkdir()
     shutil.copy(ROOT / "hooks" / "plan_pages.py", tmp_path / "hooks" / "plan_pages.py")
     check_site_config(tmp_path)
+
+
+def test_every_folder_has_the_one_self_contained_page_not_found(built):
+    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("404.html"))
+    assert pages == [f"{REFRESH}/404.html", "2020-2023/404.html", "404.html"]
+    root = (built / "404.html").read_text(encoding="utf-8")
+    # Each edition's is the site root's, not the theme's (whose links and stylesheet are relative).
+    assert [(built / page).read_text(encoding="utf-8") == root for page in pages] == [True, True, True]
+    page = soup(built / "404.html")
+    assert page.main.h1.get_text() == "Page not found"
+    assert page.find_all(["link", "script"]) == []
+    assert page.main.find("a")["href"] == f"https://example.org/community-safety/{REFRESH}/"

@@ -42,3 +42,15 @@ def test_page_url(source, url):
 def test_edition_folder_has_the_language_prefix_only_in_another_language():
     assert edition_folder("2024-2027") == "2024-2027/"
     assert edition_folder("2024-2027", "pl") == "pl/2024-2027/"
+
+
+@pytest.mark.parametrize("site_url, path, expected", [
+    ("https://example.org/community-safety/", "2024-2027/", "https://example.org/community-safety/2024-2027/"),
+    ("https://example.org/community-safety", "pl/2024-2027/", "https://example.org/community-safety/pl/2024-2027/"),
+    ("https://example.org", "/2024-2027/", "https://example.org/2024-2027/"),
+    (None, "2024-2027/editions/", "/2024-2027/editions/"),
+])
+def test_site_address(site_url, path, expected):
+    from plansite.urls import site_address
+
+    assert site_address(site_url, path) == expected
