@@ -19,10 +19,13 @@ def test_translated_text_cannot_run_a_script(project):
     evil = FakeTranslator("pl", {
         "summary": "Chcemy <script>alert(1)</script> mniej [kliknij](javascript:alert(1)) przestępstw.",
         "title": '<img src=x onerror="alert(1)">',
+        "partnership/contact/text": "Napisz <script>alert(2)</script> [tutaj](javascript:alert(3)).",
     })
     html = leaflet_html(plan, edition, evil)
     assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # The contact text too: its brackets are escaped, so no link forms.
+    assert "<p>Napisz &lt;script&gt;alert(2)&lt;/script&gt; &#91;tutaj&#93;(javascript:alert(3)).</p>" in html
 
 
 def test_untranslated_parts_are_marked_english_under_a_notice(project):
