@@ -93,7 +93,7 @@ CASES = {
                                 "plan_data/measures/measures.yaml:10:38: error [out-of-range]"),
     "YAML nested 300 deep": ({"plan_data/partnership.yaml": FILES["plan_data/partnership.yaml"].encode()
                               + b"extra: " + b"[" * 300 + b"]" * 300 + b"\n"},
-                             "plan_data/partnership.yaml:13:57: error [yaml-too-deep]"),
+                             "plan_data/partnership.yaml:14:57: error [yaml-too-deep]"),
     "billion laughs": ({"plan_data/sources.yaml": (b'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
                         + b"".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n".encode()
                                    for p, n in zip("abcdefgh", "bcdefghi")))},
@@ -104,7 +104,7 @@ CASES = {
                       "A safer Exampleton.", "A safer Exampleton café.").encode("latin-1")},
                      "plan_data/partnership.yaml:5:31: error [yaml-syntax]"),
     "NUL in YAML": ({"plan_data/partnership.yaml": FILES["plan_data/partnership.yaml"].encode() + b"x: \x00\n"},
-                    "plan_data/partnership.yaml:13:4: error [yaml-syntax]"),
+                    "plan_data/partnership.yaml:14:4: error [yaml-syntax]"),
 }
 
 

@@ -150,4 +150,4 @@ def test_a_site_address_that_is_not_https_is_refused(project, address):
                     f"site_url: '{address}'")
     valid, report = validate(project.root)
     assert valid is False
-    assert f"plan_data/partnership.yaml:13:11: error [invalid-format]" in report and "  at: site_url\n" in report
+    assert "plan_data/partnership.yaml:13:11: error [invalid-format]" in report and "  at: site_url\n" in report
