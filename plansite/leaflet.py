@@ -53,6 +53,8 @@ li { margin-bottom: 1.5mm; }
 .small { font-size: 9pt; }
 .name { font-weight: bold; }
 a { color: #000; }
+/* The address on a line of its own, never broken: a break at one of its hyphens would read as part of it. */
+.address { display: block; white-space: nowrap; font-size: 13pt; font-weight: bold; margin-top: 1mm; }
 """
 
 
@@ -146,7 +148,7 @@ def leaflet_html(plan: Plan, edition: ResolvedEdition, translator=None) -> str:
         folder = edition_folder(ident, None if language == default_language(plan) else language)
         address = escape(site_address(site_url, folder))
         body.append("<p>" + t("The full plan, with every figure and its source, is on our website: {address}",
-                              address=f'<a href="{address}" dir="ltr">{address}</a>') + "</p>")
+                              address=f'<a class="address" href="{address}" dir="ltr">{address}</a>') + "</p>")
     else:
         # No address to print: a preview, marked so that nobody hands it out (publish refuses).
         body.append("<p class='notice'>" + t("Preview copy: the website's address is not set yet, so this "
