@@ -9,7 +9,7 @@ from .errors import PlanDataInvalid, command, count, format_json, format_report,
 from .model import Plan
 from .prepare import BuildError, EditionRequest
 from .reference import markdown as reference_markdown
-from .render import BUILD_STATE, build_site
+from .render import BUILD_STATE, build_site, check_site_config
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
 from .validate import check_project, load_valid_plan, plan_from, publishing_problems
 
@@ -126,6 +126,10 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     if language and language not in codes:
         raise CommandFailed(f"There is no language '{language}' in plan_data/languages.yaml. "
                             f"Choose one of: {', '.join(codes)}, or add it there.")
+    try:
+        check_site_config(Path(project_dir))
+    except BuildError as error:
+        raise CommandFailed(str(error)) from None
     in_language = f" in {language}" if language else ""
     echo(f"Previewing {plan.editions[edition]['title']}{in_language} at http://{dev_addr}/ "
          "(it rebuilds when you save a file in plan_data/ or docs/; press Ctrl+C to stop).")
