@@ -8,9 +8,6 @@ from ..translations import Words
 from .judge import Summary, is_percentage
 from .read import Figure
 
-MOVEMENT_SYMBOLS = {"up": "↑", "down": "↓", "same": "→"}
-
-
 def _english() -> Words:
     return Words()
 

@@ -8,10 +8,11 @@ from html import escape
 from ..charts import chart
 from ..figures.judge import summarise
 from ..figures.select import edition_figures
-from ..figures.wording import MOVEMENT_SYMBOLS, format_value, sentence
+from ..figures.wording import format_value, sentence
 from ..measures_catalogue import Measure
 from ..model import Plan
 from ..translations import Words
+from .answer import judgement_tag
 from .glossary import abbreviate_html
 from .writer import ENGLISH, _Writer
 
@@ -82,15 +83,12 @@ def _trend_line(summary, words: Words) -> str:
     if not summary.trend:
         return ""
     t = words.t
-    trend = {"improving": lambda: t("Improving"), "getting worse": lambda: t("Getting worse"),
-             "no clear change": lambda: t("No clear change"),
-             "not judged": lambda: t("Changed; the plan does not say which direction is better")}[summary.trend]()
-    # The arrow shows which way the figure moved; the words say whether that is good.
-    symbol = MOVEMENT_SYMBOLS[summary.movement]
+    # The word carries the judgement and an icon tied to it backs it up; an arrow beside
+    # "Getting worse" would say "up" where it means "bad", so the movement is said in words.
+    tag = judgement_tag(words, summary.trend)
     movement = {"up": lambda: t("(the figure went up)"), "down": lambda: t("(the figure went down)"),
                 "same": lambda: t("(the figure was about the same)")}[summary.movement]()
-    return (f'<span class="plan-trend plan-trend--{summary.trend.replace(" ", "-")}">'
-            f'<span aria-hidden="true">{symbol}</span> {trend}</span> {movement}')
+    return f"{tag} {movement}"
 
 
 def measure_block(plan: Plan, edition: ResolvedEdition, measure_id: str, page_path: str, *,

@@ -4,15 +4,38 @@ from __future__ import annotations
 from ..editions import ResolvedEdition
 from ..model import Plan
 from ..translations import Words
+from .answer import answer_section
+from .sources import SOURCE_NOTES_ANCHOR
 from .writer import ENGLISH, Page, format_period, status_words, _Writer, _facts, _one_line
 
 
-def _source_notes(w: _Writer, edition: ResolvedEdition) -> None:
-    if edition.source_notes:
-        # Source notes are the editors' own words in the edition file, not translated yet.
-        w.add(f'!!! note "{w.t("What our sources include")}"',
-              *[f"    {line}" if line else "" for note in edition.source_notes
-                for line in (w.words.english(note.strip()).splitlines() + [""])])
+def plan_in_one_sentence(edition: ResolvedEdition, words: Words) -> str:
+    """The plan in one sentence: what it covers and how many priorities and themes it has."""
+    t = words.t
+    priorities = words.n("{count} priority", "{count} priorities", len(edition.priorities),
+                         count=len(edition.priorities))
+    themes = words.n("{count} cross-cutting theme", "{count} cross-cutting themes", len(edition.themes),
+                     count=len(edition.themes))
+    period = format_period(edition.period, words)
+    if edition.kind == "refresh":
+        return (t("This update of the plan, for {period}, has {priorities} and {themes}.", period=period,
+                  priorities=priorities, themes=themes) if edition.themes else
+                t("This update of the plan, for {period}, has {priorities}.", period=period, priorities=priorities))
+    return (t("This plan, for {period}, has {priorities} and {themes}.", period=period, priorities=priorities,
+              themes=themes) if edition.themes else
+            t("This plan, for {period}, has {priorities}.", period=period, priorities=priorities))
+
+
+def based_on_note(w: _Writer, sources, incomplete: bool) -> None:
+    """One short note below the content: which documents the page is based on and, when the
+    site does not yet have every part of the plan, that it says so (and where)."""
+    t = w.t
+    documents = "; ".join(w.source_document(s) for s in dict.fromkeys(sources))
+    text = t("This page is based on {documents}.", documents=documents)
+    if incomplete:
+        text = (t("Parts of this plan have not been published on this site yet.") + " " + text + " "
+                + f"[{t('Which parts are missing')}]({w.link('sources.md', SOURCE_NOTES_ANCHOR)})")
+    w.add(text, "{: .plan-based-on }")
 
 
 def home_page(plan: Plan, edition: ResolvedEdition, leaflet: str | None = None, translated_leaflets: list = (),
@@ -20,22 +43,19 @@ def home_page(plan: Plan, edition: ResolvedEdition, leaflet: str | None = None, 
     w = _Writer(plan, "index.md", words)
     t = w.t
     w.add(f"# {edition.title}")
-    published = edition.published
-    w.add(f"**{t('Period:')}** {format_period(edition.period, words)}  ",
-          f"**{t('Status:')}** {status_words(words, edition.status)}  ",
-          f"**{t('Date:')}** {words.date(published['date'])} ({' '.join(published['note'].split())})")
+    # The answer first: the plan in one sentence, then how we are doing (issue 11).
+    w.add(plan_in_one_sentence(edition, words))
+    answer_section(w, edition, resolve=lambda ident: words.edition(plan, ident))
     if edition.kind == "refresh":
         w.add(t("This is an annual refresh of the {plan}. It lists what changed in the plan for {period}.",
                 plan=edition.base_title, period=format_period(edition.period, words)))
-    _source_notes(w, edition)
     # Only the edition's own vision: another edition's would put words in this plan's mouth.
     vision = edition.vision
-    w.add("## " + t("Our vision"))
+    # An edition without one has no section: the note at the end says parts are not here yet.
     if vision:
+        w.add("## " + t("Our vision"))
         w.add(f"> {_one_line(vision['text'])}")
         w.source_line(vision["source"])
-    else:
-        w.add("*" + t("The source documents we hold for this edition do not include a vision statement.") + "*")
     w.add("## " + t("The plan in plain words"), edition.summary.strip())
     # The summary is ours, but any figure in it comes from the edition's own documents.
     w.add("*" + t("Written in plain words from: {documents}.", documents="; ".join(
@@ -82,4 +102,11 @@ def home_page(plan: Plan, edition: ResolvedEdition, leaflet: str | None = None, 
             w.add(involved["text"].strip())
         w.bullets(involved.get("items"))
         w.source_line(involved["source"])
+    # Dates and status, then where the page comes from: below the content, not before it.
+    published = edition.published
+    w.add("## " + t("About this page"))
+    w.add(f"**{t('Period:')}** {format_period(edition.period, words)}  ",
+          f"**{t('Status:')}** {status_words(words, edition.status)}  ",
+          f"**{t('Date:')}** {words.date(published['date'])} ({' '.join(published['note'].split())})")
+    based_on_note(w, edition.all_sources, bool(edition.source_notes))
     return Page("index.md", edition.title, w.markdown())

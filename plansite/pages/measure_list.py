@@ -9,7 +9,8 @@ from ..model import Plan
 from ..translations import Words
 from ..versions import edition_measure_ids
 from .figures import measure_block
-from .writer import ENGLISH, Page, better_words, missing, unit_words, _Writer
+from .answer import answer_section
+from .writer import ENGLISH, Page, better_words, unit_words, _Writer
 
 
 def measures_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
@@ -18,8 +19,11 @@ def measures_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) 
     title = words.plain("How we will measure success")
     w.add("# " + t("How we will measure success"))
     ids = edition_measure_ids(edition)
+    # The answer first, as on the home page; the detail of each measure follows.
+    answer_section(w, edition, resolve=lambda ident: words.edition(plan, ident))
     if not ids and not edition.other_measures:
-        w.add(f"*{missing(words)}*")
+        w.add(t("How this plan will measure success has not been published on this site yet."),
+              "{: .plan-based-on }")
         return Page("measures.md", title, w.markdown())
     w.add(words.n("This site shows {count} measure from the plan's documents. It belongs to a priority or theme.",
                   "This site shows {count} measures from the plan's documents. Each one belongs to a priority or theme.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..editions import ResolvedEdition, ResolvedItem
 from ..model import Plan
 from ..translations import Words
+from .answer import item_answer
 from .figures import measure_block
 from .writer import ENGLISH, Page, _Writer, _facts, _one_line
 
@@ -24,21 +25,27 @@ def item_page(plan: Plan, edition: ResolvedEdition, item: ResolvedItem, folder: 
         w.add(f'!!! info "{t("Updated in this refresh")}"',
               "    " + (t("The {edition} updated this priority.", edition=edition.title) if priority else
                         t("The {edition} updated this theme.", edition=edition.title)))
-    w.add("## " + t("Key outcome"))
-    w.text_or_missing(item.key_outcome)
-    w.add("## " + t("Why is it a priority?"))
-    w.text_or_missing(item.why)
-    w.add("## " + t("What we plan to do"))
+    # The answer first: the headline figure and its judgement, before the prose.
+    item_answer(w, edition, folder, item, resolve=lambda ident: words.edition(plan, ident))
+    # A part the site does not have yet gets no heading of its own; the note below says which.
+    missing_parts = []
+    for heading, text in ((t("Key outcome"), item.key_outcome), (t("Why is it a priority?"), item.why)):
+        if text:
+            w.add("## " + heading)
+            w.add(text.strip())
+        else:
+            missing_parts.append(heading)
     if item.actions:
+        w.add("## " + t("What we plan to do"))
         w.bullets(item.actions)
     else:
-        w.text_or_missing(None)
-    w.add("## " + t("How we will measure success"))
-    if item.success:
-        w.bullets(item.success)
+        missing_parts.append(t("What we plan to do"))
     measures = [plan.measures[m] for m in item.measures]
-    if not item.success and not measures:
-        w.text_or_missing(None)
+    if item.success or measures:
+        w.add("## " + t("How we will measure success"))
+        w.bullets(item.success)
+    else:
+        missing_parts.append(t("How we will measure success"))
     for m in measures:
         w.add(f"### {m.plain_title} {{#{m.id}}}")
         w.add("*" + t("Official name: {name}.", name=m.title) + " "
@@ -50,7 +57,12 @@ def item_page(plan: Plan, edition: ResolvedEdition, item: ResolvedItem, folder: 
         w.add(", ".join(part for part in (lead.get("name"), lead["role"]) if part) + ".")
         w.source_line(lead["source"])
     _facts(w, item.key_facts)
-    w.source_line(item.source)
+    if missing_parts:
+        w.add(t("These parts of the plan have not been published on this site yet: {parts}.",
+                parts="; ".join(missing_parts)), "{: .plan-based-on }")
+    if item.source:
+        w.add(t("This page is based on {documents}.", documents=w.source_document(item.source)),
+              "{: .plan-based-on }")
     return Page(path, item.title, w.markdown())
 
 

@@ -8,6 +8,9 @@ from ..versions import edition_measure_ids
 from ..figures.select import edition_figures
 from .writer import ENGLISH, Page, _Writer
 
+#: Where the sources page says what the documents hold of the plan, and what they lack.
+SOURCE_NOTES_ANCHOR = "what-the-documents-cover"
+
 
 def sources_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "sources.md", words)
@@ -15,6 +18,12 @@ def sources_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -
     w.add("# " + t("Source documents"))
     w.add(t("Everything on this site comes from these public documents. Each figure and quotation "
             "names the document it came from."))
+    if edition.source_notes:
+        # The editors' notes on what the documents hold, moved here from the home page so that
+        # they stay published without standing between a resident and the plan.
+        w.add(f"## {t('What these documents cover')} {{#{SOURCE_NOTES_ANCHOR}}}")
+        for note in edition.source_notes:
+            w.add(words.english(note.strip()))
     # The partners and contact sections come from partnership.yaml and the glossary page from
     # glossary.yaml, so their sources count too.
     cited = list(dict.fromkeys(list(edition.all_sources) + [s for _, s in source_refs(edition.as_dict())]

@@ -100,6 +100,11 @@ class _Writer:
                       document=f"[{source['title']}]({self.link('sources.md', source_id)})",
                       date=self.words.date(source["date"])) + ("." if full_stop else "")
 
+    def source_document(self, source_id: str) -> str:
+        """A source document as a link, with its date: '[title](sources.md#id), 24 September 2024'."""
+        source = self.plan.sources[source_id]
+        return f"[{source['title']}]({self.link('sources.md', source_id)}), {self.words.date(source['date'])}"
+
     def source_line(self, source_id: str | None) -> None:
         if source_id:
             self.add(f"*{self.source(source_id)}*")
