@@ -71,13 +71,17 @@ def test_home_page_links_the_leaflet_only_when_there_is_one(plan):
 
 def test_home_page_of_a_refresh(plan):
     home = pages_of(plan, REFRESH)["index.md"].markdown
-    assert home.startswith("# Example Plan 2021/22 refresh\n\n**Period:** 2021 to 2022  \n**Status:** Current plan  \n"
-                           "**Date:** 25 July 2021 (Presented to Cabinet)\n")
+    # The answer comes first; the dates and status are below the content.
+    assert home.startswith("# Example Plan 2021/22 refresh\n\n"
+                           "This update of the plan, for 2021 to 2022, has 2 priorities and 1 cross-cutting theme.\n\n"
+                           "## How we are doing\n")
+    assert ("## About this page\n\n**Period:** 2021 to 2022  \n**Status:** Current plan  \n"
+            "**Date:** 25 July 2021 (Presented to Cabinet)\n") in home
     glance = home.split("## Priorities at a glance\n\n")[1].split("\n\n")[0]
     assert glance.splitlines() == [
         "- **[Less crime](priorities/reducing-crime.md)**: Reducing Crime *(updated in this refresh)*",
         "- **[People at risk](priorities/vulnerable-people.md)**: High Risk and Vulnerable People *(new in this refresh)*"]
-    assert home.rstrip().endswith("## Retired in this refresh\n\n- Tackling Anti-Social Behaviour: Now part of everyday work.")
+    assert "## Retired in this refresh\n\n- Tackling Anti-Social Behaviour: Now part of everyday work.\n" in home
 
 
 def test_what_changed_page(plan):

@@ -278,3 +278,67 @@ def test_qualified_figures_on_the_built_pages(site):
     assert "How much crime went down overall: over 9% in the latest 12 months." in text
     csv_text = (site / "2011-2014" / "data" / "total-crime-change.csv").read_text(encoding="utf-8")
     assert ",Change,over,9,percentage," in csv_text
+
+
+def _answer(site, edition: str):
+    """The home page's article, its "How we are doing" heading and the cards under it."""
+    html = BeautifulSoup((site / edition / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = html.select_one("article")
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    return article, article.find("h2"), article.select("ul.plan-cards > li.plan-card")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_home_page_opens_with_how_we_are_doing(site, edition):
+    article, first_h2, _ = _answer(site, edition)
+    # Title, the plan in one sentence, then the answer; the dates and status come last.
+    assert article.h1.find_next_sibling().name == "p"
+    assert first_h2.get_text(strip=True) == "How we are doing"
+    assert article.h1.find_next_sibling().find_next_sibling() is first_h2
+    assert [h.get_text(strip=True) for h in article.find_all("h2")][-1] == "About this page"
+    assert not set("↑↓") & set(article.get_text())
+
+
+def test_2018_refresh_home_cards_judge_in_words_with_dates(site):
+    _, _, cards = _answer(site, "2017-2020-refresh-2018")
+
+    def card_facts(card):
+        return (card.h3.get_text(strip=True), card.select_one(".plan-card__value").get_text(),
+                card.select_one(".plan-card__period").get_text(), card.select_one(".plan-tag").get_text(strip=True))
+
+    assert [card_facts(c) for c in cards] == [
+        ("Managing offenders", "1,633", "July 2018", "No trend yet"),
+        ("Domestic abuse and sexual violence", "73%", "Q2 (2018 data)", "No clear change"),
+        ("Strong, safe communities", "30", "2018", "No trend yet"),
+        ("Anti-social behaviour and fly-tipping", "295", "the latest 6 months", "Getting worse"),
+        ("Drugs and alcohol", "7%", "1 July 2016 to 30 June 2017", "Improving")]
+    asb = cards[3].select_one(".plan-card__judgement").get_text(" ", strip=True)
+    assert asb == "Getting worse Up from 234 (the 6 months before) to 295. Lower is better."
+    assert cards[3].h3.a["href"] == "priorities/tackling-asb-environmental-crime/"
+    source = cards[-1].find_parent("ul").find_next_sibling("p")
+    assert source.get_text(" ", strip=True) == (
+        "Figures from: Safer Peterborough Partnership mid-year performance report, report to the Adults and "
+        "Communities Scrutiny Committee , 13 November 2018.")
+
+
+def test_current_plan_home_says_it_has_no_figures_and_where_the_newest_are(site):
+    article, heading, cards = _answer(site, "2024-2027")
+    # No subject of the 2024-2027 plan matches an earlier one that has figures (by id or by
+    # measure), so no card borrows another plan's figures; the newest are pointed to, labelled.
+    assert cards == []
+    said = [p.get_text(" ", strip=True) for p in heading.find_next_siblings("p", limit=3)]
+    assert said[0] == "No figures have been published for this plan yet."
+    assert said[1] == (
+        "The newest figures on this site were published on 13 November 2018, for an earlier plan: "
+        "Safer Peterborough Partnership Plan 2017–2020: 2018/19 refresh . They are about that plan's priorities: "
+        "Managing offenders; Domestic abuse and sexual violence; Strong, safe communities; "
+        "Anti-social behaviour and fly-tipping; Drugs and alcohol.")
+    assert heading.find_next_sibling("p").find_next_sibling("p").a["href"] == (
+        "../2017-2020-refresh-2018/#how-we-are-doing")
+    assert said[2] == ("Source: Safer Peterborough Partnership mid-year performance report, report to the Adults "
+                       "and Communities Scrutiny Committee , 13 November 2018.")
+    note = article.select_one("p.plan-based-on").get_text(" ", strip=True)
+    assert note == ("Parts of this plan have not been published on this site yet. This page is based on "
+                    "Safer Peterborough Partnership Plan 2024–2027, report to the Growth, Resources and "
+                    "Communities Scrutiny Committee , 24 September 2024. Which parts are missing")

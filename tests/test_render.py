@@ -69,8 +69,8 @@ def test_refresh_home_shows_changes_against_its_base(built):
     page = soup(built / REFRESH / "index.html")
     assert page.h1.get_text(strip=True) == "Example Plan 2021/22 refresh"
     headings = [h.get_text(strip=True) for h in page.select("article h2")]
-    assert headings == ["Our vision", "The plan in plain words", "Priorities at a glance",
-                        "Cross-cutting themes at a glance", "Retired in this refresh"]
+    assert headings == ["How we are doing", "The plan in plain words", "Priorities at a glance",
+                        "Cross-cutting themes at a glance", "Retired in this refresh", "About this page"]
     glance = heading(page, "Priorities at a glance").find_next("ul")
     links = [(a.get_text(), a["href"]) for a in glance.find_all("a")]
     assert links == [("Less crime", "priorities/reducing-crime/"), ("People at risk", "priorities/vulnerable-people/")]
@@ -83,7 +83,7 @@ def test_priority_page_sections_and_sources(built):
     page = soup(built / "2020-2023" / "priorities" / "reducing-crime" / "index.html")
     assert page.h1.get_text(strip=True) == "Reducing Crime"
     assert [h.get_text(strip=True) for h in page.select("article h2")] == [
-        "Key outcome", "Why is it a priority?", "What we plan to do", "How we will measure success"]
+        "How we are doing", "Key outcome", "Why is it a priority?", "What we plan to do", "How we will measure success"]
     assert [h.get_text(strip=True) for h in page.select("article h3")] == ["Crimes reported"]
     assert page.find("a", string="About this measure")["href"] == "../../measures/#all-crime"
     source = page.find("a", string="Example Plan 2020 to 2023")
@@ -92,10 +92,12 @@ def test_priority_page_sections_and_sources(built):
     assert soup(built / "2020-2023" / "measures" / "index.html").find(id="all-crime") is not None
 
 
-def test_missing_source_text_is_said_plainly(built):
+def test_missing_source_text_is_said_once_below_the_content(built):
     page = soup(built / "2020-2023" / "priorities" / "asb" / "index.html")
-    missing = [p.get_text() for p in page.select("article p") if "do not include" in p.get_text()]
-    assert missing == ["The source documents we hold do not include this part of the plan."] * 4
+    notes = [p.get_text(" ", strip=True) for p in page.select("article p.plan-based-on")]
+    assert notes == ["This part of the plan has not been published on this site yet.",
+                     "This page is based on Example Plan 2020 to 2023 , 2020."]
+    assert [h.get_text(strip=True) for h in page.select("article h2")] == ["How we are doing"]
 
 
 def test_refresh_updates_a_priority_lead(built):
@@ -188,6 +190,32 @@ def test_mkdocs_warning_stops_a_strict_build_and_keeps_the_site(own_built):
     assert (built / "index.html").read_text() == before
 
 
+def test_home_page_answers_how_we_are_doing_first(built):
+    """The first thing after the title and the plan's one sentence is "How we are doing": a list
+    of cards, each with its item's title, latest figure, date, judgement word and change."""
+    page = soup(built / REFRESH / "index.html")
+    article = page.select_one("article")
+    first = [el for el in article.find_all(["p", "h2"], recursive=False)][:2]
+    assert first[0].get_text(strip=True) == "This update of the plan, for 2021 to 2022, has 2 priorities and 1 cross-cutting theme."
+    assert first[1].name == "h2" and first[1].get_text(strip=True) == "How we are doing"
+    assert first[1]["id"] == "how-we-are-doing"
+    cards = first[1].find_next_sibling("ul", class_="plan-cards").find_all("li", recursive=False)
+    assert len(cards) == 1
+    card = cards[0]
+    assert card.h3.a["href"] == "priorities/reducing-crime/" and card.h3.get_text() == "Less crime"
+    assert card.select_one(".plan-card__value").get_text() == "800"
+    assert card.select_one(".plan-card__period").get_text() == "2022"
+    assert card.select_one(".plan-tag").get_text(strip=True) == "Improving"
+    assert card.select_one(".plan-card__judgement").get_text(" ", strip=True) == (
+        "Improving Down from 1,000 (2020) to 800. Lower is better.")
+    assert not set("↑↓→") & set(article.get_text())
+    source = article.select_one("p.plan-cards__source")
+    assert source.get_text(" ", strip=True).startswith("Figures from: Example refresh report , 25 July 2021")
+    # The dates and status come after the content, not before it.
+    text = article.get_text(" ", strip=True)
+    assert text.index("How we are doing") < text.index("Period:")
+
+
 def test_generated_page_clashing_with_a_docs_page_is_refused(site_project, capsys):
     (site_project.root / "docs" / "measures.md").write_text("# Mine\n")
     with pytest.raises(CommandFailed) as failure:
@@ -209,9 +237,10 @@ def test_priority_page_shows_figures_sentence_chart_table_and_download(built):
     sentence = ("Crimes reported fell by 20%, from 1,000 to 800, in 2022 compared with 2020. "
                 "The plan aims for this figure to go down, so this is an improvement.")
     assert sentence in text
-    trend = page.select_one(".plan-trend")
-    assert trend.get_text(" ", strip=True) == "↓ Improving"
-    assert trend.find("span", attrs={"aria-hidden": "true"}).get_text() == "↓"
+    # The word carries the judgement, with an icon tied to it; the movement is said in words.
+    direction = next(p for p in page.select("article p") if p.get_text().startswith("Direction of travel:"))
+    assert direction.get_text(" ", strip=True) == "Direction of travel: Improving (the figure went down)"
+    assert direction.select_one(".plan-tag--good svg")["aria-hidden"] == "true"
     svg = page.select_one("figure.plan-figure svg")
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()

@@ -130,6 +130,6 @@ def test_ui_messages_reads_the_whole_package_from_the_translations_package():
     from plansite.translations import ui_messages
 
     found = ui_messages()
-    assert "What our sources include" in found  # plansite/pages/home.py
+    assert "How we are doing" in found  # plansite/pages/answer.py
     assert found["{start} to {end}"] == "{start} to {end}"  # plansite/translations/formats.py
     assert found["the latest {months} month"] == ("the latest {months} month", "the latest {months} months")

@@ -7,7 +7,7 @@ from html import escape
 
 from ..editions import ResolvedEdition
 from ..figures.headline import (Headline, earlier_headlines, edition_headlines, edition_order,
-                                newest_with_figures)
+                                item_headline, newest_with_figures)
 from ..figures.wording import format_value
 from ..model import Plan
 from ..translations import Words
@@ -153,10 +153,9 @@ def answer_section(w: _Writer, edition: ResolvedEdition, *, resolve=None) -> Non
         without = [i.short_title or i.title for k in ("priorities", "themes") for i in edition.kind_items(k)
                    if i.id not in shown]
         if without:
-            w.add(t("No figures have been published for: {items}.", items=", ".join(without)))
+            w.add(t("No figures have been published for: {items}.", items="; ".join(without)))
         return
-    w.add(t("No figures have been published for this plan yet.") if edition.status != "archived"
-          else t("This site has no figures for this plan."))
+    w.add(_no_figures(edition, w.words))
     earlier = earlier_headlines(plan, edition, resolve)
     if earlier:
         w.add(t("Here are the most recent figures an earlier plan published on the same subjects. "
@@ -164,40 +163,57 @@ def answer_section(w: _Writer, edition: ResolvedEdition, *, resolve=None) -> Non
         _cards(w, [_card(w, here, h, title=h.subject.short_title or h.subject.title,
                          href=_page_link(w, here, h.edition, *_headline_target(h)), heading=True) for h in earlier])
         _sources(w, earlier)
+    _newest_pointer(w, edition, {h.edition.id for h in earlier}, resolve)
+
+
+def _no_figures(edition: ResolvedEdition, words: Words) -> str:
+    return (words.t("No figures have been published for this plan yet.") if edition.status != "archived"
+            else words.t("This site has no figures for this plan."))
+
+
+def _newest_pointer(w: _Writer, edition: ResolvedEdition, shown: set, resolve) -> None:
+    """Where the newest figures on the site are, in one sentence with their date and source,
+    unless the cards above already show that edition's figures."""
+    plan, t = w.plan, w.t
     newest = newest_with_figures(plan, edition, resolve)
-    if newest is not None and {h.edition.id for h in earlier} != {newest.id}:
-        sources = [f.source for h in edition_headlines(plan, newest) for f in (h.summary.latest,) if f]
-        source = max((plan.sources[s] for s in sources), key=lambda s: s["date"])
-        order = edition_order(plan)
-        # Another edition is another MkDocs site: the link is HTML, which MkDocs leaves alone.
-        values = dict(date=w.words.date(source["date"]),
-                      plan=f'<a href="{escape(_page_link(w, here, newest, "index.md", ANSWER_ANCHOR))}">'
-                           f'{_text(w.words, plan, newest.title)}</a>')
-        w.add(t("The newest figures on this site were published on {date}, for an earlier plan: {plan}.", **values)
-              if order.index(newest.id) < order.index(edition.id) else
-              t("The newest figures on this site were published on {date}, for a later plan: {plan}.", **values))
-        w.add("*" + w.t("Source: {document}, {date}", document=f"[{source['title']}]({w.link('sources.md', source['id'])})",
-                        date=w.words.date(source["date"])) + ".*")
+    if newest is None or shown == {newest.id}:
+        return
+    headlines = edition_headlines(plan, newest)
+    source = max((plan.sources[h.summary.latest.source] for h in headlines), key=lambda s: s["date"])
+    order = edition_order(plan)
+    # Another edition is another MkDocs site: the link is HTML, which MkDocs leaves alone.
+    values = dict(date=w.words.date(source["date"]),
+                  plan=f'<a href="{escape(_page_link(w, edition.id, newest, "index.md", ANSWER_ANCHOR))}">'
+                       f'{_text(w.words, plan, newest.title)}</a>')
+    text = (t("The newest figures on this site were published on {date}, for an earlier plan: {plan}.", **values)
+            if order.index(newest.id) < order.index(edition.id) else
+            t("The newest figures on this site were published on {date}, for a later plan: {plan}.", **values))
+    # What they are about, in that plan's own words, so a resident knows whether to follow the link.
+    text += " " + t("They are about that plan's priorities: {items}.",
+                    items="; ".join(h.item.short_title or h.item.title for h in headlines))
+    w.add(text)
+    w.add("*" + w.t("Source: {document}, {date}", document=f"[{source['title']}]({w.link('sources.md', source['id'])})",
+                    date=w.words.date(source["date"])) + ".*")
 
 
 def item_answer(w: _Writer, edition: ResolvedEdition, kind: str, item, *, resolve=None) -> None:
     """'How we are doing' on a priority's or theme's page: its headline figure, before the prose;
     in an edition with no figures, an earlier plan's for the same subject, labelled as such."""
-    from ..figures.headline import item_headline
-
     plan, t = w.plan, w.t
     here = edition.id
     headline = item_headline(plan, edition, kind, item)
-    if headline is None and not edition_headlines(plan, edition):
+    edition_has_figures = bool(edition_headlines(plan, edition))
+    if headline is None and not edition_has_figures:
         headline = next((h for h in earlier_headlines(plan, edition, resolve) if h.subject.id == item.id), None)
     w.add("## " + t("How we are doing"))
     if headline is None:
-        w.add(t("No figures have been published for this yet."))
+        w.add(t("No figures have been published for this priority yet.") if kind == "priorities" else
+              t("No figures have been published for this theme yet."))
+        if not edition_has_figures:
+            _newest_pointer(w, edition, set(), resolve)
         return
-    if headline.subject is None:
-        title, href = headline.measure.plain_title, "#" + headline.measure.id
-    else:
-        title = headline.measure.plain_title
-        href = _page_link(w, here, headline.edition, *_headline_target(headline))
+    title = headline.measure.plain_title
+    href = ("#" + headline.measure.id if headline.subject is None
+            else _page_link(w, here, headline.edition, *_headline_target(headline)))
     _cards(w, [_card(w, here, headline, title=title, href=href, heading=False)])
     _sources(w, [headline])

@@ -29,23 +29,24 @@ def item_page(plan: Plan, edition: ResolvedEdition, item: ResolvedItem, folder: 
     item_answer(w, edition, folder, item, resolve=lambda ident: words.edition(plan, ident))
     # A part the site does not have yet gets no heading of its own; the note below says which.
     missing_parts = []
-    for heading, text in ((t("Key outcome"), item.key_outcome), (t("Why is it a priority?"), item.why)):
+    for heading, text, part in ((t("Key outcome"), item.key_outcome, t("the key outcome")),
+                                (t("Why is it a priority?"), item.why, t("why it is a priority"))):
         if text:
             w.add("## " + heading)
             w.add(text.strip())
         else:
-            missing_parts.append(heading)
+            missing_parts.append(part)
     if item.actions:
         w.add("## " + t("What we plan to do"))
         w.bullets(item.actions)
     else:
-        missing_parts.append(t("What we plan to do"))
+        missing_parts.append(t("what we plan to do"))
     measures = [plan.measures[m] for m in item.measures]
     if item.success or measures:
         w.add("## " + t("How we will measure success"))
         w.bullets(item.success)
     else:
-        missing_parts.append(t("How we will measure success"))
+        missing_parts.append(t("how we will measure success"))
     for m in measures:
         w.add(f"### {m.plain_title} {{#{m.id}}}")
         w.add("*" + t("Official name: {name}.", name=m.title) + " "
@@ -57,8 +58,11 @@ def item_page(plan: Plan, edition: ResolvedEdition, item: ResolvedItem, folder: 
         w.add(", ".join(part for part in (lead.get("name"), lead["role"]) if part) + ".")
         w.source_line(lead["source"])
     _facts(w, item.key_facts)
-    if missing_parts:
-        w.add(t("These parts of the plan have not been published on this site yet: {parts}.",
+    if len(missing_parts) == 4:
+        w.add(t("This part of the plan has not been published on this site yet."), "{: .plan-based-on }")
+    elif missing_parts:
+        # Said of the documents, not the plan: a plan may itself lack a part (how it will measure success).
+        w.add(t("The documents this page is based on do not include: {parts}.",
                 parts="; ".join(missing_parts)), "{: .plan-based-on }")
     if item.source:
         w.add(t("This page is based on {documents}.", documents=w.source_document(item.source)),
