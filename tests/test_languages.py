@@ -50,7 +50,7 @@ def translated(module_site_project, tmp_path_factory):
         translations(site_project.root, "extract")
         translate(po_path(site_project.root, "pl", REFRESH), {"title": "Przykładowy plan 2021/22",
                                                               "priorities/reducing-crime/title": "Mniej przestępstw"})
-        translate(po_path(site_project.root, "pl", "site"), {"Our vision": "Nasza wizja", "Period:": "Okres:"})
+        translate(po_path(site_project.root, "pl", "site"), {"About this page": "O tej stronie", "Period:": "Okres:"})
         translate(po_path(site_project.root, "ur", REFRESH), {"title": "مثالی منصوبہ"})
         build(site_project.root, site_project.root / "site")
     return site_project.root / "site"
@@ -76,8 +76,8 @@ def test_translated_text_is_in_the_page_language_and_the_rest_is_marked_english(
     home = soup(translated / "pl" / REFRESH / "index.html")
     article = home.select_one("article")
     assert article.h1.get_text() == "Przykładowy plan 2021/22" and article.h1.find(lang=True) is None
-    vision = [h for h in article.select("h2") if h.get_text() == "Nasza wizja"]
-    assert len(vision) == 1 and vision[0].find(lang=True) is None
+    about = [h for h in article.select("h2") if h.get_text() == "O tej stronie"]
+    assert len(about) == 1 and about[0].find(lang=True) is None
     # The summary has no translation: shown in English, marked so a screen reader switches voice.
     english = [span.get_text() for span in article.select('span[lang="en"][dir="ltr"]')]
     assert "We added a priority." in english
@@ -183,7 +183,7 @@ def test_translation_cannot_run_a_script(site_project):
         "title": title, "summary": evil + "\n{: onclick=alert(6) }\n\n- a { onclick=alert(7) }",
         "priorities/reducing-crime/title": "Mniej { onclick=alert(8) }",
         "priorities/reducing-crime/short_title": "Mniej & 'lepiej'"})
-    translate(po_path(site_project.root, "pl", "site"), {"Our vision": evil})
+    translate(po_path(site_project.root, "pl", "site"), {"About this page": evil})
     # A translated page with attribute lists (read as text) and a front-matter title.
     site_project.write("docs/get-involved.pl.md", "---\ntitle: </title><script>alert(9)</script>\n---\n"
                                                   "# Weź udział { onclick=alert(10) }\n\n- punkt {: onclick=alert(11) }\n")
@@ -235,7 +235,7 @@ def test_a_new_language_needs_only_configuration_and_po_files(site_project):
     page = soup(site_project.root / "site" / "de" / REFRESH / "priorities" / "reducing-crime" / "index.html")
     assert page.html["lang"] == "de"
     assert page.select_one("article h1").get_text() == "Weniger Kriminalität"
-    assert page.select_one('article h2 span[lang="en"]').get_text() == "Key outcome"
+    assert page.select_one('article h2 span[lang="en"]').get_text() == "How we are doing"
     status = translations(site_project.root, "status")
     assert f"  {REFRESH}: 1 of " in status.split("Deutsch (de)")[1]
 
@@ -266,6 +266,6 @@ def test_search_finds_pages_in_the_reader_language(translated):
     import json
     index = json.loads((translated / "pl" / REFRESH / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [doc["title"] for doc in index["docs"]]
-    assert "Nasza wizja" in titles
+    assert "O tej stronie" in titles
     english = json.loads((translated / REFRESH / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "Nasza wizja" not in [doc["title"] for doc in english["docs"]]
+    assert "O tej stronie" not in [doc["title"] for doc in english["docs"]]
