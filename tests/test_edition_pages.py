@@ -74,7 +74,7 @@ def test_home_page_of_a_refresh(plan):
     # The answer comes first; the dates and status are below the content.
     assert home.startswith("# Example Plan 2021/22 refresh\n\n"
                            "This update of the plan, for 2021 to 2022, has 2 priorities and 1 cross-cutting theme.\n\n"
-                           "## How we are doing\n")
+                           "## How we are doing {#how-we-are-doing}\n")
     assert ("## About this page\n\n**Period:** 2021 to 2022  \n**Status:** Current plan  \n"
             "**Date:** 25 July 2021 (Presented to Cabinet)\n") in home
     glance = home.split("## Priorities at a glance\n\n")[1].split("\n\n")[0]

@@ -171,8 +171,8 @@ def test_home_page_answers_first(plan):
     home = {p.path: p for p in edition_pages(plan, REFRESH)}["index.md"].markdown
     lines = home.splitlines()
     assert lines[2] == "This update of the plan, for 2021 to 2022, has 2 priorities and 1 cross-cutting theme."
-    assert lines[4] == "## How we are doing"
-    assert home.index("## How we are doing") < home.index("**Period:**")
+    assert lines[4] == "## How we are doing {#how-we-are-doing}"
+    assert home.index("## How we are doing {#how-we-are-doing}") < home.index("**Period:**")
     [card] = cards(home)
     assert card.h3.a["href"] == "priorities/reducing-crime/"
     assert card.select_one(".plan-tag").get_text() == "Improving"
@@ -212,7 +212,7 @@ def test_the_newest_figures_are_pointed_to_when_no_subject_matches(later, projec
 
 def test_a_priority_page_leads_with_its_answer(plan):
     page = {p.path: p for p in edition_pages(plan, REFRESH)}["priorities/reducing-crime.md"].markdown
-    assert page.index("## How we are doing") < page.index("## Key outcome")
+    assert page.index("## How we are doing {#how-we-are-doing}") < page.index("## Key outcome")
     [card] = cards(page)
     assert card.select_one(".plan-card__title a")["href"] == "#all-crime"
     assert card.select_one(".plan-tag").get_text() == "Improving"

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).parent.parent / "plansite"
 #: The stages in order: a module may import its own stage and those above it, never one below.
 #: load, model (the Plan and its typed measures), resolve (editions: the typed records; versions), the languages' words (PO files, number formats), figures read
 #: and selected (which validate needs to check data files and warn about figures no page shows),
-#: validate, figures judged, then worded, the open data files, charts, pages (and the leaflet and the page-not-found page),
+#: validate, figures judged (and each item's headline picked), then worded, the open data files, charts, pages (and the leaflet and the page-not-found page),
 #: prepare (one edition's build, before MkDocs runs), hook (MkDocs' events), render (the builds
 #: and the site), preview, commands (with the data reference it writes), cli.
 #: Entries are module names under plansite; an entry covers its submodules unless a longer
@@ -25,7 +25,7 @@ STAGES = [
     ("figures: read", ["figures", "figures.read"]),
     ("figures: select", ["figures.select"]),
     ("validate", ["validate", "translation_checks", "scaffold", "readability"]),
-    ("figures: judge", ["figures.judge"]),
+    ("figures: judge", ["figures.judge", "figures.headline"]),
     ("figures: wording", ["figures.wording"]),
     ("open data", ["opendata"]),
     ("charts", ["charts"]),

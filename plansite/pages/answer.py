@@ -15,8 +15,7 @@ from ..urls import get_relative_url, page_url
 from .glossary import abbreviate_html
 from .writer import better_words, edition_root_url, _Writer
 
-#: The heading's anchor (the toc extension's slug of the English heading; a translated heading
-#: gets its own, so links from other pages use the English one only from English pages).
+#: The heading's anchor, the same in every language, so a link from another edition finds it.
 ANSWER_ANCHOR = "how-we-are-doing"
 
 #: One small line icon per judgement, drawn in currentColor (decorative: the word carries it).
@@ -143,7 +142,7 @@ def answer_section(w: _Writer, edition: ResolvedEdition, *, resolve=None) -> Non
     subjects (labelled as such), and where the newest figures are."""
     plan, t = w.plan, w.t
     here = edition.id
-    w.add("## " + t("How we are doing"))
+    w.add("## " + t("How we are doing") + f" {{#{ANSWER_ANCHOR}}}")
     headlines = edition_headlines(plan, edition)
     if headlines:
         _cards(w, [_card(w, here, h, title=h.item.short_title or h.item.title,
@@ -205,7 +204,7 @@ def item_answer(w: _Writer, edition: ResolvedEdition, kind: str, item, *, resolv
     edition_has_figures = bool(edition_headlines(plan, edition))
     if headline is None and not edition_has_figures:
         headline = next((h for h in earlier_headlines(plan, edition, resolve) if h.subject.id == item.id), None)
-    w.add("## " + t("How we are doing"))
+    w.add("## " + t("How we are doing") + f" {{#{ANSWER_ANCHOR}}}")
     if headline is None:
         w.add(t("No figures have been published for this priority yet.") if kind == "priorities" else
               t("No figures have been published for this theme yet."))
