@@ -64,7 +64,7 @@ def figure(period: str, value, qualifier: str = "", series: str = "Peterborough"
 
 def measure(better: str = "down", **extra) -> Measure:
     return Measure.from_dict({"id": "m", "title": "M", "plain_title": "Cases", "unit": "count",
-                              "better": better, "sources": ["plan-a"], **extra})
+                              "better": better, "sources": ["plan-a"], **extra}, area="Peterborough")
 
 
 @pytest.fixture
