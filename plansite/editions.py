@@ -66,6 +66,8 @@ class ResolvedItem(_Record):
     lead: Any = None
     key_facts: Any = None
     source: Any = None
+    #: Ids of earlier editions' items about the same subject under another name.
+    same_subject_as: tuple[str, ...] = ()
     #: "added", "updated" or "retired" by the refresh; None in a plan, or if untouched.
     change: str | None = None
     #: The fields a refresh's update gave new values (sorted), or ().
@@ -77,7 +79,8 @@ class ResolvedItem(_Record):
 
     @classmethod
     def from_dict(cls, data: dict) -> "ResolvedItem":
-        return cls(**_record_kwargs(cls, data, {"measures": tuple, "updated_fields": tuple}))
+        return cls(**_record_kwargs(cls, data, {"measures": tuple, "updated_fields": tuple,
+                                                     "same_subject_as": tuple}))
 
 
 def _items(values) -> tuple[ResolvedItem, ...]:

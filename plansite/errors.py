@@ -213,7 +213,10 @@ _DEFINITIONS = (
               "this edition has no priority or theme '{id}'.",
               "{suggestion}Use one of: {known}.",
               cases={"in-base": ("the base plan '{base}' has no {what} '{id}' to {action}.",
-                                 "{suggestion}Use one of the base plan's {items}: {known}.")},
+                                 "{suggestion}Use one of the base plan's {items}: {known}."),
+                     "earlier": ("no edition that starts before this one has a priority or theme '{id}'.",
+                                 "{suggestion}Name a priority or theme of an earlier edition, such as: {known}; "
+                                 "or delete the line.")},
               parts={"none": "(none)"}),
     ErrorType("unknown-body", "A governance body id does not exist",
               "there is no board or group with the id '{id}' in this edition's governance.",

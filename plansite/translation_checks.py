@@ -33,7 +33,7 @@ def check_translations(project: RawProject) -> list[DataError]:
         # The tool's own repository: its site.po files are translators' work like any other.
         for code in codes[1:]:
             if package_site_po(code).is_file():
-                errors += check_po_file(root, package_site_po(code))
+                errors += check_po_file(root.resolve(), package_site_po(code))
     docs = root / "docs"
     if docs.is_dir():
         extensions = _site_extensions(root)

@@ -215,6 +215,7 @@ def _cross_checks(project: RawProject) -> list[DataError]:
         errors += _check_duplicates(terms, "term")
     errors += _check_periods(editions)
     errors += _check_current(project.editions)
+    errors += _check_same_subjects(editions)
     return errors
 
 
@@ -230,6 +231,36 @@ def _check_measure_refs(doc: Document, items, base_path: tuple, measure_ids: set
     for index, item in enumerate(items):
         if isinstance(item, dict):
             errors += _check_measure_ids(doc, _items(item, "measures"), base_path + (index, "measures"), measure_ids)
+    return errors
+
+
+def _check_same_subjects(editions: dict) -> list[DataError]:
+    """Each `same_subject_as` names an item of an edition that starts before the one naming it."""
+    def start(doc):
+        period = doc.data.get("period")
+        return period.get("start") if isinstance(period, dict) and isinstance(period.get("start"), int) else None
+
+    def items(data):
+        for key in ("priorities", "themes"):
+            yield from ((key, i, item) for i, item in enumerate(_items(data, key)) if isinstance(item, dict))
+        for key in ("priorities", "themes"):
+            yield from ((("changes", key, "add"), i, item)
+                        for i, item in enumerate(_items(data, "changes", key, "add")) if isinstance(item, dict))
+
+    errors = []
+    for doc in editions.values():
+        begins = start(doc)
+        if begins is None:
+            continue  # the schema check reports it
+        earlier = sorted({item.get("id") for other in editions.values() if (start(other) or begins) < begins
+                          for _, _, item in items(other.data) if isinstance(item.get("id"), str)})
+        for key, index, item in items(doc.data):
+            path = (key if isinstance(key, tuple) else (key,)) + (index, "same_subject_as")
+            for number, ident in enumerate(item.get("same_subject_as") or []):
+                if isinstance(ident, str) and ident not in earlier:
+                    errors.append(doc.error("unknown-priority", path + (number,), case="earlier", id=ident,
+                                            suggestion=did_you_mean(ident, earlier),
+                                            known=", ".join(earlier) or part("unknown-priority", "none")))
     return errors
 
 

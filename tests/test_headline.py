@@ -225,3 +225,33 @@ def test_a_priority_without_the_plans_text_says_so_once_below_the_content(plan):
     assert page.rstrip().endswith(
         "This part of the plan has not been published on this site yet.\n{: .plan-based-on }\n\n"
         "This page is based on [Example Plan 2020 to 2023](../sources.md#plan-a), 2020.\n{: .plan-based-on }")
+
+
+def test_an_item_under_a_new_name_gets_the_earlier_figures_it_names_as_the_same_subject(project):
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "status: current\n", "")
+    project.write("plan_data/sources.yaml", (project.root / "plan_data/sources.yaml").read_text() + REPORT_C)
+    project.write("plan_data/editions/2024-2026.yaml", LATER_PLAN.replace(
+        "    short_title: Nights out\n", "    short_title: Nights out\n    same_subject_as: [reducing-crime]\n"))
+    plan = load_valid_plan(project.root)
+    found = earlier_headlines(plan, resolve_edition(plan, "2024-2026"))
+    assert [(h.subject.id, h.edition.id, h.item.id, h.matched) for h in found if h.subject.id == "night-time"] == [
+        ("night-time", REFRESH, "reducing-crime", "item")]
+
+
+def test_same_subject_as_must_name_an_earlier_editions_item(project):
+    from plansite.validate import check_project
+
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "        short_title: People at risk\n",
+                    "        short_title: People at risk\n        same_subject_as: [reducing-crim, vulnerable-people]\n")
+    errors = [e for e in check_project(project.root)[2] if e.code == "unknown-priority"]
+    assert [e.format() for e in errors] == [
+        "plan_data/editions/2020-2023-refresh-2021.yaml:20:27: error [unknown-priority] A priority or theme id does not exist\n"
+        "  at: changes.priorities.add[0].same_subject_as[0]\n"
+        "  problem: no edition that starts before this one has a priority or theme 'reducing-crim'.\n"
+        "  fix: Did you mean 'reducing-crime'? Name a priority or theme of an earlier edition, such as: asb, "
+        "mental-health, reducing-crime; or delete the line.",
+        "plan_data/editions/2020-2023-refresh-2021.yaml:20:42: error [unknown-priority] A priority or theme id does not exist\n"
+        "  at: changes.priorities.add[0].same_subject_as[1]\n"
+        "  problem: no edition that starts before this one has a priority or theme 'vulnerable-people'.\n"
+        "  fix: Name a priority or theme of an earlier edition, such as: asb, mental-health, reducing-crime; "
+        "or delete the line."]

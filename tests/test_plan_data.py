@@ -311,7 +311,7 @@ def test_2018_refresh_home_cards_judge_in_words_with_dates(site):
         ("Managing offenders", "1,633", "July 2018", "No trend yet"),
         ("Domestic abuse and sexual violence", "73%", "Q2 (2018 data)", "No clear change"),
         ("Strong, safe communities", "30", "2018", "No trend yet"),
-        ("Anti-social behaviour and fly-tipping", "295", "the latest 6 months", "Getting worse"),
+        ("Anti-social behaviour and fly-tipping", "295", "the latest 6 months, as reported on 13 November 2018", "Getting worse"),
         ("Drugs and alcohol", "7%", "1 July 2016 to 30 June 2017", "Improving")]
     asb = cards[3].select_one(".plan-card__judgement").get_text(" ", strip=True)
     assert asb == "Getting worse Up from 234 (the 6 months before) to 295. Lower is better."
@@ -322,22 +322,25 @@ def test_2018_refresh_home_cards_judge_in_words_with_dates(site):
         "Communities Scrutiny Committee , 13 November 2018.")
 
 
-def test_current_plan_home_says_it_has_no_figures_and_where_the_newest_are(site):
+def test_current_plan_home_says_it_has_no_figures_and_shows_the_earlier_plans_for_the_same_subjects(site):
     article, heading, cards = _answer(site, "2024-2027")
-    # No subject of the 2024-2027 plan matches an earlier one that has figures (by id or by
-    # measure), so no card borrows another plan's figures; the newest are pointed to, labelled.
-    assert cards == []
-    said = [p.get_text(" ", strip=True) for p in heading.find_next_siblings("p", limit=3)]
-    assert said[0] == "No figures have been published for this plan yet."
-    assert said[1] == (
-        "The newest figures on this site were published on 13 November 2018, for an earlier plan: "
-        "Safer Peterborough Partnership Plan 2017–2020: 2018/19 refresh . They are about that plan's priorities: "
-        "Managing offenders; Domestic abuse and sexual violence; Strong, safe communities; "
-        "Anti-social behaviour and fly-tipping; Drugs and alcohol.")
-    assert heading.find_next_sibling("p").find_next_sibling("p").a["href"] == (
-        "../2017-2020-refresh-2018/#how-we-are-doing")
-    assert said[2] == ("Source: Safer Peterborough Partnership mid-year performance report, report to the Adults "
-                       "and Communities Scrutiny Committee , 13 November 2018.")
+    said = [p.get_text(" ", strip=True) for p in heading.find_next_siblings("p", limit=2)]
+    assert said == ["No figures have been published for this plan yet.",
+                    "Here are the most recent figures an earlier plan published on the same subjects. "
+                    "They are that plan's figures, not this plan's."]
+    # Two subjects are the 2018/19 refresh's under new names (same_subject_as in 2024-2027.yaml).
+    assert [(c.h3.get_text(strip=True), c.h3.a["href"], c.select_one(".plan-card__value").get_text(),
+             c.select_one(".plan-card__period").get_text(), c.select_one(".plan-tag").get_text(strip=True))
+            for c in cards] == [
+        ("Anti-social behaviour and quality of life",
+         "../2017-2020-refresh-2018/priorities/tackling-asb-environmental-crime/", "295",
+         "the latest 6 months, as reported on 13 November 2018", "Getting worse"),
+        ("Crime linked to drugs and alcohol", "../2017-2020-refresh-2018/themes/substance-misuse/", "7%",
+         "1 July 2016 to 30 June 2017", "Improving")]
+    for card in cards:
+        assert card.select_one(".plan-card__label").get_text(" ", strip=True) == (
+            "Published under an earlier plan, not this one: "
+            "Safer Peterborough Partnership Plan 2017–2020: 2018/19 refresh .")
     note = article.select_one("p.plan-based-on").get_text(" ", strip=True)
     assert note == ("Parts of this plan have not been published on this site yet. This page is based on "
                     "Safer Peterborough Partnership Plan 2024–2027, report to the Growth, Resources and "

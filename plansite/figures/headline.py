@@ -103,8 +103,8 @@ def edition_order(plan: Plan) -> list[str]:
 
 def earlier_headlines(plan: Plan, edition: ResolvedEdition, resolve=None) -> list[Headline]:
     """For each of the edition's items, the most recent figures an earlier edition published for
-    the same subject: the same item id (its headline there), or else one of the item's own
-    measures. Items with no such match are left out. resolve(edition_id) gives an edition
+    the same subject: the same item id, or one its `same_subject_as` names (its headline there),
+    or else one of the item's own measures. Items with no such match are left out. resolve(edition_id) gives an edition
     (default: in English)."""
     resolve = resolve or (lambda ident: resolve_edition(plan, ident))
     order = edition_order(plan)
@@ -114,7 +114,7 @@ def earlier_headlines(plan: Plan, edition: ResolvedEdition, resolve=None) -> lis
         for item in edition.kind_items(kind):
             for other in earlier:
                 same = next(((k, i) for k in ("priorities", "themes") for i in other.kind_items(k)
-                             if i.id == item.id), None)
+                             if i.id == item.id or i.id in item.same_subject_as), None)
                 headline = same and item_headline(plan, other, same[0], same[1])
                 if headline:
                     found.append(replace(headline, subject=item, subject_kind=kind, matched="item"))

@@ -102,9 +102,14 @@ def _card(w: _Writer, here: str, headline: Headline, *, title: str, href: str, h
                  f'{_text(words, plan, headline.edition.title)}</a>') + "</p>")
     if title != headline.measure.plain_title:
         parts.append(f'<p class="plan-card__measure">{_text(words, plan, headline.measure.plain_title)}</p>')
+    when = words.period(latest.period)
+    source_date = plan.sources.get(latest.source, {}).get("date")
+    if latest.period.relative and source_date:
+        # "The latest 6 months" is the source's own; with its date it cannot pass for today's.
+        when = t("{period}, as reported on {date}", period=when, date=words.date(source_date))
     parts.append(f'<p class="plan-card__figure"><span class="plan-card__value">'
                  f'{_text(words, plan, format_value(headline.measure, latest, words=words))}</span> '
-                 f'<span class="plan-card__period">{_text(words, plan, words.period(latest.period))}</span></p>')
+                 f'<span class="plan-card__period">{_text(words, plan, when)}</span></p>')
     parts.append(f'<p class="plan-card__judgement">{judgement_tag(words, headline.judgement)} '
                  f'{_text(words, plan, change_words(headline, words))}</p>')
     return f'<li class="plan-card plan-card--{_TONES[headline.judgement]}">' + "".join(parts) + "</li>"
