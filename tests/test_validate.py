@@ -102,7 +102,7 @@ def test_unknown_key_suggests_the_nearest(project):
         "  at: priorities[1].titel\n"
         "  problem: 'titel' is not a key allowed here.\n"
         "  fix: Did you mean 'title'? Rename the key. Allowed keys here: actions, id, key_facts, "
-        "key_outcome, lead, measures, short_title, source, success, title, why "
+        "key_outcome, lead, measures, same_subject_as, short_title, source, success, title, why "
         "(DATA-REFERENCE.md says what each holds)."
     )
 
