@@ -8,9 +8,15 @@ from pathlib import Path
 from . import commands
 
 
-def parser() -> argparse.ArgumentParser:
+#: How each entry point is typed, for --help and for the commands messages advise: the
+#: console script that `pip install` gives, and this repository's own build_plan.py (run
+#: with the .venv that `make site` makes).
+PROGRAMS = {"plansite": "plansite", "build_plan.py": ".venv/bin/python build_plan.py"}
+
+
+def parser(prog: str = "plansite") -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="build_plan.py",
+        prog=prog,
         description="Build the partnership's plan website from the YAML and CSV files in plan_data/.",
     )
     main.add_argument("--project", type=Path, default=Path("."), help="the project folder (default: this folder)")
@@ -34,15 +40,30 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check the plain-language summaries: reading age, long sentences, passive voice")
     sub.add_parser("new-refresh", help="outline the next annual refresh of the current plan")
     sub.add_parser("new-plan", help="outline the next three-year plan")
+    start = sub.add_parser("init", help="start a new partnership's project in a folder, ready to fill in")
+    start.add_argument("folder", type=Path, help="the folder to make the project in (new, or empty)")
+    start.add_argument("--name", required=True, help="the partnership's full name, such as \"Safer Exampletown Partnership\"")
+    start.add_argument("--area", required=True, help="the place it serves, such as Exampletown: it names your own figures")
+    start.add_argument("--short-name", help="a shorter name for page titles (default: the name)")
+    start.add_argument("--force", action="store_true",
+                       help="add the files to a folder that is not empty (no existing file is overwritten)")
     reference = sub.add_parser("reference", help="write DATA-REFERENCE.md: every plan-data file's fields, from the schemas")
     reference.add_argument("--stdout", action="store_true", help="print it instead of writing the file")
     return main
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "plansite") -> int:
+    """Run one command; prog is the entry point ("plansite" or "build_plan.py")."""
+    args = parser(prog).parse_args(argv)
     project = args.project.resolve()
     try:
+        if args.command == "init":
+            import datetime
+
+            print(commands.init(args.folder, name=args.name, area=args.area, short_name=args.short_name,
+                                start_year=datetime.date.today().year, force=args.force,
+                                program=PROGRAMS.get(prog, prog)))
+            return 0
         if args.command == "validate":
             valid, report = commands.validate(project, as_json=args.json)
             print(report)

@@ -11,6 +11,7 @@ from .prepare import BuildError, EditionRequest
 from .reference import markdown as reference_markdown
 from .render import BUILD_STATE, build_site, check_site_config
 from .scaffold import ScaffoldError, new_plan, new_refresh, placeholders_left, unfinished_markers
+from .starter import StarterError, create_project
 from .validate import check_project, load_valid_plan, plan_from, publishing_problems
 
 
@@ -101,12 +102,19 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
     left = placeholders_left(project_dir)
     drafts = (f"\nNote: {count(len(left), 'line')} in draft editions (or the sources only they "
               f"cite) still say FILL IN; {command('validate')} lists them." if left else "")
+    if plan.has_current():
+        leads = f"The current plan is at {site_dir}/{current}/."
+    else:
+        leads = (f"No plan is approved yet: the site leads to the draft at {site_dir}/{current}/, and every "
+                 "page says it is a draft.")
+        drafts = (f"\nNote: {count(len(left), 'line')} still say FILL IN; {command('validate')} lists "
+                  "them." if left else "")
     unpublishable = publishing_problems(plan, publishing=False)
     missing = f"\n\n{before_publishing(unpublishable)}" if unpublishable else ""
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
             f"in {site_dir}/. "
             f"Open {site_dir}/index.html, or preview with {command('serve')}. "
-            f"The current plan is at {site_dir}/{current}/.{drafts}{warnings_summary(plan)}{missing}")
+            f"{leads}{drafts}{warnings_summary(plan)}{missing}")
 
 
 def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: str | None = None,
@@ -280,3 +288,26 @@ def reference(project_dir: Path, *, to_stdout: bool = False) -> str:
     except OSError as problem:
         raise CommandFailed(f"Could not write {target}: {problem.strerror or problem}.") from None
     return f"Wrote {target.name}: every plan-data file's fields, from the schemas."
+
+
+def init(project_dir: Path, *, name: str, area: str, short_name: str | None = None, start_year: int,
+         force: bool = False, program: str = "plansite") -> str:
+    """Start a new partnership's project in project_dir: the starter files (see plansite.starter)
+    and the data reference, DATA-REFERENCE.md. `program` is how the user runs the tool, for the
+    commands the message advises."""
+    try:
+        made = create_project(project_dir, name=name, area=area, short_name=short_name,
+                              start_year=start_year, force=force)
+    except StarterError as error:
+        raise CommandFailed(str(error)) from None
+    reference_file = Path(project_dir) / "DATA-REFERENCE.md"
+    if not reference_file.exists():  # --force keeps a file that is there
+        try:
+            reference_file.write_text(reference_markdown(), encoding="utf-8")
+        except OSError as problem:
+            raise CommandFailed(f"Could not write {reference_file}: {problem.strerror or problem}.") from None
+    folder = Path(project_dir)
+    return (f"Made a new project in {folder}/ ({count(len(made.written) + 1, 'file')}). Every value to "
+            f"complete says FILL IN, and its plan ({made.edition_file}) is a draft, so the site says so on "
+            f"every page.\nNext: read {folder / 'README.md'}, then, in that folder, run `{program} validate` "
+            f"and `{program} build`.")

@@ -120,7 +120,10 @@ def leaflet_html(plan: Plan, edition: ResolvedEdition, translator=None) -> str:
             f"<p class='meta'>{edition.period['start']}–{edition.period['end']}. "
             f"{escape(local_date(edition.published['date'], language))}: "
             f"{text(ident, 'published/note', ' '.join(edition.published['note'].split()))}</p>"]
-    if edition.status != "current":
+    if edition.status == "draft":
+        body.append("<p class='notice'>" + t("This is a draft plan.") + " "
+                    + t("It has not been approved yet and may change.") + "</p>")
+    elif edition.status != "current":
         body.append("<p class='notice'>" + t("This plan is no longer in force. The current plan is the {current}.",
                                              current=escape(current["title"])) + "</p>")
     body.append(f"<h2>{t('The plan in plain words')}</h2>")

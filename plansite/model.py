@@ -26,7 +26,16 @@ class Plan:
     warnings: list = field(default_factory=list)
 
     def current_edition_id(self) -> str:
-        return next(ident for ident, edition in self.editions.items() if edition["status"] == "current")
+        """The edition the site leads to: the current one, or, while every edition is a draft
+        (a new project), the newest draft."""
+        current = [ident for ident, edition in self.editions.items() if edition["status"] == "current"]
+        if current:
+            return current[0]
+        return max(self.editions.values(), key=edition_order)["id"]
+
+    def has_current(self) -> bool:
+        """Whether an edition is in force; False while every edition is a draft."""
+        return any(edition["status"] == "current" for edition in self.editions.values())
 
     def editions_newest_first(self) -> list[dict]:
         """Editions ordered as a reader browses them: newest period first, a refresh before its plan."""

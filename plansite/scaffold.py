@@ -148,22 +148,26 @@ themes: []
 
 
 def _markers(project_dir: Path) -> list[tuple[str, int, str]]:
-    """(file, line, text) for every line under plan_data/ that still says FILL IN."""
+    """(file, line, text) for every line under plan_data/ (its YAML, outside comments) and of the
+    hand-written pages in docs/ that still says FILL IN."""
     found = []
-    data = Path(project_dir) / "plan_data"
-    for path in sorted(data.rglob("*.yaml")):
+    project_dir = Path(project_dir)
+    pages = sorted((project_dir / "docs").rglob("*.md"))
+    for path in sorted((project_dir / "plan_data").rglob("*.yaml")) + pages:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # validation reports a file it cannot read
+        is_yaml = path.suffix == ".yaml"
         for number, line in enumerate(text.splitlines(), start=1):
-            if PLACEHOLDER in line and not line.lstrip().startswith("#"):
+            # In YAML a '#' starts a comment; in Markdown it is a heading, which is published.
+            if PLACEHOLDER in line and not (is_yaml and line.lstrip().startswith("#")):
                 found.append((path.relative_to(project_dir).as_posix(), number, line.strip()))
     return found
 
 
 def placeholders_left(project_dir: Path) -> list[str]:
-    """'file:line: text' for every line under plan_data/ that still says FILL IN."""
+    """'file:line: text' for every line under plan_data/ and docs/ that still says FILL IN."""
     return [f"{file}:{line}: {text}" for file, line, text in _markers(project_dir)]
 
 
@@ -172,8 +176,11 @@ _SOURCE_ENTRY = re.compile(r"^\s*-\s*id:\s*([^\s#]+)")
 
 def unfinished_markers(project_dir: Path, plan: Plan) -> list[str]:
     """The FILL IN lines that stop a build or publish: 'file:line: text' for each, in any file
-    except a draft edition and a source document that only draft editions cite."""
+    except a draft edition and a source document that only draft editions cite (none at all while
+    every edition is a draft). The hand-written pages are in every edition, as the partnership is."""
     drafts = {ident for ident, edition in plan.editions.items() if edition["status"] == "draft"}
+    if drafts == set(plan.editions):
+        return []  # every page of every edition says it is a draft: nothing passes for approved
     draft_files = {plan.edition_files[ident] for ident in drafts}
     cited_by: dict[str, set] = {}
     for ident, edition in plan.editions.items():

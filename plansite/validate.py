@@ -396,7 +396,10 @@ def _check_current(edition_docs: list[Document]) -> list[DataError]:
         names = ", ".join(part("multiple-current", "name", id=d.data.get("id"), file=d.file) for d in current)
         return [d.error("multiple-current", ("status",), count=len(current), names=names) for d in current[1:]]
     dicts = [d for d in edition_docs if isinstance(d.data, dict)]
-    if dicts and not current and all(d.data.get("status") in ("draft", "archived") for d in dicts):
+    statuses = {d.data.get("status") for d in dicts}
+    # Only drafts is a new project's state (`init`): the site leads to the newest draft, and every
+    # page says it is a draft. An archived edition needs a current one to point readers to.
+    if dicts and not current and statuses <= {"draft", "archived"} and statuses != {"draft"}:
         # Point at the newest edition: it is most likely the one to publish.
         doc = max(dicts, key=lambda d: (_period(d) or (0, 0)))
         return [doc.error("no-current", ("status",))]

@@ -34,7 +34,7 @@ STAGES = [
     ("hook", ["hook"]),
     ("render", ["render"]),
     ("preview", ["preview"]),
-    ("commands", ["commands", "reference"]),
+    ("commands", ["commands", "reference", "starter"]),
     ("cli", ["cli"]),
 ]
 

@@ -16,6 +16,9 @@ def page_banner(plan: Plan, edition_id: str, page_url: str, current_page_urls: s
     if edition["status"] == "current":
         return None
     t = words.t
+    if not plan.has_current():  # every edition is a draft: there is no plan in force to lead to
+        return {"kind": "draft", "heading": t("This is a draft plan."),
+                "text": t("It has not been approved yet and may change."), "link_href": "", "link_text": ""}
     current = words.edition(plan, plan.current_edition_id())
     target = page_url if page_url in current_page_urls else ""
     # Within the page's language, so from that language's folder.
