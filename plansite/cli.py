@@ -56,39 +56,42 @@ def main(argv: list[str] | None = None, prog: str = "plansite") -> int:
     """Run one command; prog is the entry point ("plansite" or "build_plan.py")."""
     args = parser(prog).parse_args(argv)
     project = args.project.resolve()
+    program = PROGRAMS.get(prog, prog)
     try:
         if args.command == "init":
             import datetime
 
             print(commands.init(args.folder, name=args.name, area=args.area, short_name=args.short_name,
                                 start_year=datetime.date.today().year, force=args.force,
-                                program=PROGRAMS.get(prog, prog)))
+                                program=program))
             return 0
         if args.command == "validate":
-            valid, report = commands.validate(project, as_json=args.json)
+            valid, report = commands.validate(project, as_json=args.json, program=program)
             print(report)
             return 0 if valid else 1
         if args.command == "build":
-            print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict, jobs=args.jobs))
+            print(commands.build(project, args.site_dir or project / "site", strict=not args.no_strict, jobs=args.jobs,
+                                 program=program))
             return 0
         if args.command == "translations":
-            print(commands.translations(project, args.action, args.language))
+            print(commands.translations(project, args.action, args.language, program=program))
             return 0
         if args.command == "check":
-            ok, report = commands.check(project)
+            ok, report = commands.check(project, program=program)
             print(report)
             return 0 if ok else 1
         if args.command == "publish":
-            print(commands.publish(project, branch=args.branch, push=args.push))
+            print(commands.publish(project, branch=args.branch, push=args.push, program=program))
             return 0
         if args.command in ("new-refresh", "new-plan"):
-            print(commands.scaffold(project, args.command.removeprefix("new-")))
+            print(commands.scaffold(project, args.command.removeprefix("new-"), program=program))
             return 0
         if args.command == "reference":
             print(commands.reference(project, to_stdout=args.stdout), end="" if args.stdout else "\n")
             return 0
         if args.command == "serve":
-            commands.serve(project, edition=args.edition, dev_addr=args.dev_addr, language=args.language)
+            commands.serve(project, edition=args.edition, dev_addr=args.dev_addr, language=args.language,
+                           program=program)
             return 0
     except commands.CommandFailed as failure:
         print(failure, file=sys.stderr)

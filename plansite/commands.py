@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PlanDataInvalid, command, count, format_json, format_report, format_warnings, sort_errors
+from .errors import REPOSITORY_PROGRAM, PlanDataInvalid, command, count, format_json, format_report, format_warnings, sort_errors
 from .model import Plan
 from .prepare import BuildError, EditionRequest
 from .reference import markdown as reference_markdown
@@ -23,16 +23,21 @@ class CommandFailed(Exception):
 NOTHING_PUBLISHED = "Nothing was published."
 
 
-def load_plan(project_dir: Path, *, stopped: str = "", then: str = "") -> Plan:
+# Every command takes `program`: how the user runs this tool (REPOSITORY_PROGRAM, or
+# "plansite"), so that the commands its messages advise work as written.
+
+
+def load_plan(project_dir: Path, *, stopped: str = "", then: str = "", program: str = REPOSITORY_PROGRAM) -> Plan:
     """The validated plan, or CommandFailed with every problem; `stopped` says what did not
     happen (build and publish: nothing was published), `then` what to do after fixing them."""
     try:
         return load_valid_plan(project_dir)
     except PlanDataInvalid as invalid:
-        raise CommandFailed(invalid.report(stopped=stopped) + (f"\n{then}" if then else "")) from None
+        raise CommandFailed(invalid.report(stopped=stopped, program=program)
+                            + (f"\n{then}" if then else "")) from None
 
 
-def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
+def validate(project_dir: Path, *, as_json: bool = False, program: str = REPOSITORY_PROGRAM) -> tuple[bool, str]:
     """Check everything under plan_data/; return (valid, report). Warnings (data that no page
     shows) are reported too, and do not make the data invalid."""
     unread = []
@@ -47,7 +52,7 @@ def validate(project_dir: Path, *, as_json: bool = False) -> tuple[bool, str]:
     fill_in = ("These lines still say FILL IN; build and publish refuse an edition that does, unless it "
                "says 'status: draft':\n  " + "\n  ".join(left)) if left else ""
     if errors:
-        return False, format_report(errors) + (f"\n\n{fill_in}" if fill_in else "")
+        return False, format_report(errors, program=program) + (f"\n\n{fill_in}" if fill_in else "")
     figure_count = sum(len(rows) for rows in figures.values())
     parts = [f"The plan data is valid: {count(len(project.editions), 'edition')}, "
              f"{count(len(figures), 'measure')}, {count(figure_count, 'figure')}."]
@@ -76,20 +81,20 @@ def before_publishing(problems: list) -> str:
     return ("Before this can be published:\n\n" + "\n\n".join(p.format() for p in problems)) if problems else ""
 
 
-def warnings_summary(plan: Plan) -> str:
+def warnings_summary(plan: Plan, program: str = REPOSITORY_PROGRAM) -> str:
     """For the end of a build: what is valid but on no page, in one line each."""
     if not plan.warnings:
         return ""
     lines = [f"{w.location()}: {w.message}" for w in sort_errors(plan.warnings)]
     return (f"\n{count(len(lines), 'warning')}: shown on no page of the site:\n  " + "\n  ".join(lines)
-            + f"\n{command('validate')} says how to attach each one.")
+            + f"\n{command('validate', program=program)} says how to attach each one.")
 
 
 def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int | None = None,
-          leaflet_cache: Path | None = None) -> str:
+          leaflet_cache: Path | None = None, program: str = REPOSITORY_PROGRAM) -> str:
     """Build every edition into site_dir; leave site_dir untouched on any failure. Leaflets are
     cached in leaflet_cache (default: the project's .cache/leaflets/)."""
-    plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED)
+    plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED, program=program)
     refused = unfinished(plan, project_dir)
     if refused:
         raise CommandFailed(f"{refused}\n{NOTHING_PUBLISHED}")
@@ -101,32 +106,32 @@ def build(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: int |
     current = plan.current_edition_id()
     left = placeholders_left(project_dir)
     drafts = (f"\nNote: {count(len(left), 'line')} in draft editions (or the sources only they "
-              f"cite) still say FILL IN; {command('validate')} lists them." if left else "")
+              f"cite) still say FILL IN; {command('validate', program=program)} lists them." if left else "")
     if plan.has_current():
         leads = f"The current plan is at {site_dir}/{current}/."
     else:
         leads = (f"No plan is approved yet: the site leads to the draft at {site_dir}/{current}/, and every "
                  "page says it is a draft.")
-        drafts = (f"\nNote: {count(len(left), 'line')} still say FILL IN; {command('validate')} lists "
+        drafts = (f"\nNote: {count(len(left), 'line')} still say FILL IN; {command('validate', program=program)} lists "
                   "them." if left else "")
     unpublishable = publishing_problems(plan, publishing=False)
     missing = f"\n\n{before_publishing(unpublishable)}" if unpublishable else ""
     return (f"Built {len(report.built)} and kept {len(report.reused)} unchanged editions and translations "
             f"in {site_dir}/. "
-            f"Open {site_dir}/index.html, or preview with {command('serve')}. "
-            f"{leads}{drafts}{warnings_summary(plan)}{missing}")
+            f"Open {site_dir}/index.html, or preview with {command('serve', program=program)}. "
+            f"{leads}{drafts}{warnings_summary(plan, program)}{missing}")
 
 
 def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: str | None = None,
-          echo=lambda line: print(line, file=sys.stderr)) -> None:
+          echo=lambda line: print(line, file=sys.stderr), program: str = REPOSITORY_PROGRAM) -> None:
     """Preview one edition, in one language, with live reload while plan_data/ and docs/ are edited."""
     from .preview import serve_preview
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise CommandFailed(f"'{dev_addr}' is not an address to serve on. Give a host and a port, for example "
-                            f"{command('serve', '--dev-addr', '127.0.0.1:8001')}.")
-    plan = load_plan(project_dir, then="The preview starts once the data is valid.")
+                            f"{command('serve', '--dev-addr', '127.0.0.1:8001', program=program)}.")
+    plan = load_plan(project_dir, then="The preview starts once the data is valid.", program=program)
     edition = edition or plan.current_edition_id()
     if edition not in plan.editions:
         raise CommandFailed(f"There is no edition '{edition}'. Choose one of: {', '.join(sorted(plan.editions))}.")
@@ -150,24 +155,24 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     except OSError as error:  # most often: the address is in use
         raise CommandFailed(f"The preview could not start at {dev_addr}: {error.strerror or error}. "
                             f"Stop the other preview, or choose another address, for example "
-                            f"{command('serve', '--dev-addr', '127.0.0.1:8001')}.") from None
+                            f"{command('serve', '--dev-addr', '127.0.0.1:8001', program=program)}.") from None
 
 
-def scaffold(project_dir: Path, what: str) -> str:
+def scaffold(project_dir: Path, what: str, *, program: str = REPOSITORY_PROGRAM) -> str:
     """Outline the next refresh ('refresh') or plan ('plan') in plan_data/."""
-    plan = load_plan(project_dir, then="Fix these before starting a new edition.")
+    plan = load_plan(project_dir, then="Fix these before starting a new edition.", program=program)
     try:
-        outline = (new_refresh if what == "refresh" else new_plan)(Path(project_dir), plan)
+        outline = (new_refresh if what == "refresh" else new_plan)(Path(project_dir), plan, program=program)
     except ScaffoldError as error:
         raise CommandFailed(str(error)) from None
     return (f"Created {outline.edition_file.relative_to(project_dir)} and an entry '{outline.source_id}' in "
             f"plan_data/sources.yaml.\nComplete every line that says FILL IN (the date first: until it is "
-            f"filled in, {command('validate')} reports it), then build. The new edition becomes the "
+            f"filled in, {command('validate', program=program)} reports it), then build. The new edition becomes the "
             "current plan and the previous one is archived; write 'status: draft' in it to build it "
             "before it is finished.")
 
 
-def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
+def publish(project_dir: Path, *, branch: str, push: bool, echo=print, program: str = REPOSITORY_PROGRAM) -> str:
     """Build the whole site (every edition, in every language) as `build` does, in a temporary
     folder, and commit it to a git branch in mike's layout, for GitHub Pages. site/ is left
     exactly as it was."""
@@ -175,7 +180,7 @@ def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
     import tempfile
 
     project_dir = Path(project_dir)
-    plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED)
+    plan = load_plan(project_dir, stopped=NOTHING_PUBLISHED, program=program)
     refused = unfinished(plan, project_dir)
     if refused:
         raise CommandFailed(f"{refused}\n{NOTHING_PUBLISHED}")
@@ -207,7 +212,7 @@ def publish(project_dir: Path, *, branch: str, push: bool, echo=print) -> str:
     where = "It was pushed to origin" if push else f"Push it with `git push origin {branch}`"
     return (f"Published {len(plan.editions)} editions ({folders} builds, with their translations) to the "
             f"branch {branch} (commit {commit[:12]}), with 'latest' leading to the current one. {where}."
-            f"{warnings_summary(plan)}")
+            f"{warnings_summary(plan, program)}")
 
 
 def _git(project_dir: Path, *args: str, fail: str, env: dict | None = None, input: str | None = None) -> str:
@@ -246,20 +251,21 @@ def _commit_tree(project_dir: Path, git_dir: Path, tree: Path, branch: str, inde
     return commit
 
 
-def check(project_dir: Path) -> tuple[bool, str]:
+def check(project_dir: Path, *, program: str = REPOSITORY_PROGRAM) -> tuple[bool, str]:
     """Readability of every plain-language summary; (all meet the target, report)."""
     from .readability import check_plan, format_report
 
-    plan = load_plan(project_dir)
+    plan = load_plan(project_dir, program=program)
     results = check_plan(plan)
     return all(r.meets_target for r in results), format_report(results)
 
 
-def translations(project_dir: Path, action: str, languages: list[str] | None = None) -> str:
+def translations(project_dir: Path, action: str, languages: list[str] | None = None, *,
+                 program: str = REPOSITORY_PROGRAM) -> str:
     """`extract` creates or updates the PO files; `status` counts what is translated."""
     from . import translations as stage
 
-    plan = load_plan(project_dir)
+    plan = load_plan(project_dir, program=program)
     known = [lang["code"] for lang in stage.translated_languages(plan)]
     unknown = [code for code in languages or [] if code not in known]
     if unknown:
@@ -291,7 +297,7 @@ def reference(project_dir: Path, *, to_stdout: bool = False) -> str:
 
 
 def init(project_dir: Path, *, name: str, area: str, short_name: str | None = None, start_year: int,
-         force: bool = False, program: str = "plansite") -> str:
+         force: bool = False, program: str = REPOSITORY_PROGRAM) -> str:
     """Start a new partnership's project in project_dir: the starter files (see plansite.starter)
     and the data reference, DATA-REFERENCE.md. `program` is how the user runs the tool, for the
     commands the message advises."""

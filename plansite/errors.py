@@ -34,14 +34,18 @@ def quoted(value, limit: int = QUOTE_LIMIT) -> str:
     return f"'{shortened(value, limit)}'"
 
 
-#: How every message advises a command: as it runs after the README's setup (`make site`
-#: creates .venv), so it works as written with no environment activated.
+#: How messages advise a command by default: as this repository's build_plan.py runs after the
+#: README's setup (`make site` creates .venv), so it works as written with no environment
+#: activated. The command line passes each message the way it was itself run (`plansite` for
+#: the console script that `pip install` gives).
 PYTHON = ".venv/bin/python"
+REPOSITORY_PROGRAM = f"{PYTHON} build_plan.py"
 
 
-def command(*args: str) -> str:
-    """A command to advise, quoted as the user should type it: `.venv/bin/python build_plan.py validate`."""
-    return f"`{PYTHON} build_plan.py {' '.join(args)}`"
+def command(*args: str, program: str = REPOSITORY_PROGRAM) -> str:
+    """A command to advise, quoted as the user should type it: `.venv/bin/python build_plan.py validate`,
+    or `plansite validate` with program="plansite"."""
+    return f"`{program} {' '.join(args)}`"
 
 
 def nearest(value, known, cutoff: float = 0.6) -> str | None:
@@ -466,8 +470,8 @@ _DEFINITIONS = (
     ErrorType("figure-not-shown", "A figure is shown on no page",
               "the figure for {measure}, {period}, {series} falls outside the years of every edition that lists "
               "'{measure}' ({years}), so no page shows it.",
-              "In the edition whose years include {period} (start one with " + command("new-refresh")
-              + " if there is none), " + ATTACH + "; or correct the period.",
+              "In the edition whose years include {period} (start one with the command new-refresh"
+              " if there is none), " + ATTACH + "; or correct the period.",
               cases={"unread": ("the measure '{measure}' reads its figures from {files}, not from this file, so this "
                                 "row is shown nowhere.",
                                 "Add {name} to the measure's 'data' in plan_data/measures/ (a list of files, "
@@ -559,9 +563,9 @@ class PlanDataInvalid(Exception):
         super().__init__(f"{len(errors)} problem(s) in the plan data")
         self.errors = sort_errors(errors)
 
-    def report(self, *, stopped: str = "") -> str:
+    def report(self, *, stopped: str = "", program: str = REPOSITORY_PROGRAM) -> str:
         """The report; `stopped` says what did not happen, such as 'Nothing was published.'"""
-        return format_report(self.errors, stopped=stopped)
+        return format_report(self.errors, stopped=stopped, program=program)
 
 
 def count(number: int, noun: str) -> str:
@@ -570,14 +574,14 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def format_report(errors: list[DataError], *, stopped: str = "") -> str:
+def format_report(errors: list[DataError], *, stopped: str = "", program: str = REPOSITORY_PROGRAM) -> str:
     """The human report: every error, then what to do next (after `stopped`, when given)."""
     if not errors:
         return "The plan data is valid."
     files = sorted({e.file for e in errors})
     head = f"Found {count(len(errors), 'problem')} in {count(len(files), 'file')}:\n"
     body = "\n\n".join(e.format() for e in errors)
-    tail = f"\n\n{stopped + ' ' if stopped else ''}Fix the problems above, then run {command('validate')} again."
+    tail = f"\n\n{stopped + ' ' if stopped else ''}Fix the problems above, then run {command('validate', program=program)} again."
     return head + "\n" + body + tail
 
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import command
+import yaml
+
+from .errors import REPOSITORY_PROGRAM, command
 from .measures_catalogue import measures_as_dicts
 from .model import Plan, edition_order, source_refs
 
@@ -30,6 +32,13 @@ class Outline:
     source_id: str
 
 
+def yaml_scalar(value: str | int) -> str:
+    """value as one YAML scalar on one line, quoted where YAML needs it (a colon, a quote, a
+    leading special character), by the YAML library rather than by hand."""
+    dumped = yaml.safe_dump({"v": value}, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    return dumped.removeprefix("v: ").rstrip("\n")
+
+
 def _write_new(path: Path, text: str) -> None:
     if path.exists():
         raise ScaffoldError(f"{path} already exists. Edit it, or delete it to start again.")
@@ -44,14 +53,15 @@ def _add_source(project_dir: Path, source_id: str, kind: str, year: int, what: s
     path.write_text(text.rstrip("\n") + f"""
   - id: {source_id}
     title: "{PLACEHOLDER}: the title of the {what}, as printed on it"
-    publisher: {publisher}
+    publisher: {yaml_scalar(publisher)}
     date: "{PLACEHOLDER}: the date on the document, as {year}, {year}-07 or {year}-07-25"
     kind: {kind}
 """, encoding="utf-8")
 
 
-def new_refresh(project_dir: Path, plan: Plan) -> Outline:
-    """Outline the next annual refresh of the current plan."""
+def new_refresh(project_dir: Path, plan: Plan, *, program: str = REPOSITORY_PROGRAM) -> Outline:
+    """Outline the next annual refresh of the current plan; program is how the user runs the
+    tool, for the commands it advises."""
     current = plan.editions[plan.current_edition_id()]
     base = current if current["kind"] == "plan" else plan.editions[current["base"]]
     taken = [e["period"]["start"] for e in plan.editions.values() if e.get("base") == base["id"]]
@@ -59,14 +69,14 @@ def new_refresh(project_dir: Path, plan: Plan) -> Outline:
     if year >= base["period"]["end"]:
         raise ScaffoldError(
             f"The plan {base['id']} ({base['period']['start']} to {base['period']['end']}) has no year left to "
-            f"refresh. Start the next plan with {command('new-plan')}.")
+            f"refresh. Start the next plan with {command('new-plan', program=program)}.")
     edition_id = f"{base['id']}-refresh-{year}"
     source_id = f"refresh-{year}-{str(year + 1)[2:]}"
     label = f"{year}/{str(year + 1)[2:]}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
     _write_new(path, f"""# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json
-# The {label} refresh of the {base['title']}, outlined by `build_plan.py new-refresh`.
-# Complete every line that says {PLACEHOLDER}, then run {command('validate').strip('`')}.
+# The {label} refresh of the {base['title']}, outlined by `{program} new-refresh`.
+# Complete every line that says {PLACEHOLDER}, then run {command('validate', program=program).strip('`')}.
 # A refresh lists only what it changes; everything else comes from the plan.
 # Without a 'status' line this edition becomes the current plan when you build, and the
 # previous one is archived; build refuses it while any line says FILL IN. Add
@@ -74,7 +84,7 @@ def new_refresh(project_dir: Path, plan: Plan) -> Outline:
 id: {edition_id}
 kind: refresh
 base: {base['id']}
-title: "{base['title']}: {label} refresh"
+title: {yaml_scalar(f"{base['title']}: {label} refresh")}
 period:
   start: {year}
   end: {year + 1}
@@ -104,7 +114,7 @@ changes:
     return Outline(path, edition_id, source_id)
 
 
-def new_plan(project_dir: Path, plan: Plan) -> Outline:
+def new_plan(project_dir: Path, plan: Plan, *, program: str = REPOSITORY_PROGRAM) -> Outline:
     """Outline the next three-year plan, starting when the latest plan ends."""
     latest = max((e for e in plan.editions.values() if e["kind"] == "plan"), key=edition_order)
     start = latest["period"]["end"]
@@ -113,14 +123,14 @@ def new_plan(project_dir: Path, plan: Plan) -> Outline:
     source_id = f"plan-{start}-{end}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
     _write_new(path, f"""# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json
-# The plan for {start} to {end}, outlined by `build_plan.py new-plan`.
-# Complete every line that says {PLACEHOLDER}, then run {command('validate').strip('`')}.
+# The plan for {start} to {end}, outlined by `{program} new-plan`.
+# Complete every line that says {PLACEHOLDER}, then run {command('validate', program=program).strip('`')}.
 # Without a 'status' line this edition becomes the current plan when you build, and the
 # previous one is archived; build refuses it while any line says FILL IN. Add
 # 'status: draft' to build it before it is finished (as a draft, never the current plan).
 id: {edition_id}
 kind: plan
-title: "{plan.partnership['name']} Plan {start}–{end}"
+title: {yaml_scalar(f"{plan.partnership['name']} Plan {start}–{end}")}
 period:
   start: {start}
   end: {end}

@@ -27,13 +27,14 @@ def calls(monkeypatch):
 
 def test_build_defaults_to_site_in_the_project(calls, tmp_path, capsys):
     assert cli.main(["--project", str(tmp_path), "build"]) == 0
-    assert calls == [("build", (tmp_path.resolve(), tmp_path.resolve() / "site"), {"strict": True, "jobs": None})]
+    assert calls == [("build", (tmp_path.resolve(), tmp_path.resolve() / "site"), {"strict": True, "jobs": None,
+                                                                           "program": "plansite"})]
     assert capsys.readouterr().out == "Built.\n"
 
 
 def test_build_options(calls, tmp_path):
     assert cli.main(["--project", str(tmp_path), "build", "--site-dir", "out", "--no-strict", "--jobs", "3"]) == 0
-    assert calls == [("build", (tmp_path.resolve(), Path("out")), {"strict": False, "jobs": 3})]
+    assert calls == [("build", (tmp_path.resolve(), Path("out")), {"strict": False, "jobs": 3, "program": "plansite"})]
 
 
 def test_project_defaults_to_this_folder(calls, tmp_path, monkeypatch):
@@ -56,7 +57,26 @@ def test_project_defaults_to_this_folder(calls, tmp_path, monkeypatch):
 def test_each_command_reaches_its_function(calls, tmp_path, argv, expected):
     assert cli.main(["--project", str(tmp_path), *argv]) == 0
     name, args, kwargs = expected
-    assert calls == [(name, (tmp_path.resolve(), *args), kwargs)]
+    # Each command is told how the user ran it, for the commands its messages advise.
+    assert calls == [(name, (tmp_path.resolve(), *args), {**kwargs, "program": "plansite"})]
+
+
+def test_build_plan_py_advises_its_own_commands(calls, tmp_path):
+    assert cli.main(["--project", str(tmp_path), "build"], prog="build_plan.py") == 0
+    assert calls[0][2]["program"] == ".venv/bin/python build_plan.py"
+
+
+def test_init_reaches_its_function(monkeypatch, tmp_path, capsys):
+    import datetime
+
+    seen = []
+    monkeypatch.setattr(commands, "init", lambda *args, **kwargs: seen.append((args, kwargs)) or "Made.")
+    assert cli.main(["init", str(tmp_path / "new"), "--name", "Safer Exampletown Partnership",
+                     "--area", "Exampletown", "--force"]) == 0
+    assert seen == [((tmp_path / "new",), {"name": "Safer Exampletown Partnership", "area": "Exampletown",
+                                           "short_name": None, "start_year": datetime.date.today().year,
+                                           "force": True, "program": "plansite"})]
+    assert capsys.readouterr().out == "Made.\n"
 
 
 def test_a_failed_command_prints_its_message_to_stderr_and_exits_1(monkeypatch, tmp_path, capsys):
@@ -99,4 +119,4 @@ def test_wrong_arguments_exit_2_with_usage(argv, capsys):
     with pytest.raises(SystemExit) as stopped:
         cli.main(argv)
     assert stopped.value.code == 2
-    assert capsys.readouterr().err.startswith("usage: build_plan.py")
+    assert capsys.readouterr().err.startswith("usage: plansite")

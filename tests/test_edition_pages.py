@@ -172,3 +172,14 @@ def test_compare_renamed_priority_with_new_text_and_fewer_measures(project):
 def test_compare_an_edition_with_itself_finds_nothing(plan):
     edition = resolve_edition(plan, REFRESH)
     assert compare_editions(edition, edition) == EditionChanges()
+
+
+def test_draft_banner_when_no_edition_is_approved(project):
+    """A new project's state: there is no current plan for the banner to lead to."""
+    project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: draft")
+    project.replace(f"plan_data/editions/{REFRESH}.yaml", "status: current", "status: draft")
+    plan = load_valid_plan(project.root)
+    for edition in ("2020-2023", REFRESH):
+        assert page_banner(plan, edition, "about/", CURRENT_PAGES) == {
+            "kind": "draft", "heading": "This is a draft plan.", "text": "It has not been approved yet and may change.",
+            "link_href": "", "link_text": ""}

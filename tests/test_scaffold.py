@@ -3,10 +3,11 @@ import re
 from datetime import date
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from plansite.commands import CommandFailed, build, scaffold, validate
-from plansite.scaffold import ScaffoldError, new_refresh
+from plansite.scaffold import ScaffoldError, new_plan, new_refresh
 from plansite.validate import load_valid_plan
 
 NEW = "plan_data/editions/2020-2023-refresh-2022.yaml"
@@ -163,3 +164,41 @@ def test_which_fill_in_lines_stop_a_build(project):
     project.replace("plan_data/editions/2020-2023.yaml", "sources: [plan-a]", "sources: [plan-a, report-c]")
     assert 'plan_data/sources.yaml:13: title: "FILL IN: its title"' in unfinished_markers(
         project.root, load_valid_plan(project.root))
+
+
+def test_a_hand_written_page_that_says_fill_in_stops_a_build(project):
+    from plansite.scaffold import unfinished_markers
+    project.write("docs/get-involved.md", "# Get involved\n\nFILL IN: the ways to help.\n")
+    assert unfinished_markers(project.root, load_valid_plan(project.root)) == [
+        "docs/get-involved.md:3: FILL IN: the ways to help."]
+    # A Markdown heading is published, unlike a YAML comment.
+    project.write("docs/about-this-site.md", "# FILL IN: a title\n")
+    assert "docs/about-this-site.md:1: # FILL IN: a title" in unfinished_markers(
+        project.root, load_valid_plan(project.root))
+
+
+def test_while_every_edition_is_a_draft_no_fill_in_stops_a_build(project):
+    """A new project (`init`): every page says it is a draft, so nothing passes for approved."""
+    from plansite.scaffold import unfinished_markers
+    project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: draft")
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "status: current", "status: draft")
+    project.replace("plan_data/partnership.yaml", "text: Write to the council.", 'text: "FILL IN: how"')
+    project.write("docs/get-involved.md", "FILL IN: the ways to help.\n")
+    plan = load_valid_plan(project.root)
+    assert not plan.has_current() and plan.current_edition_id() == "2020-2023-refresh-2021"
+    assert unfinished_markers(project.root, plan) == []
+    # Once one edition is approved, the partnership and the page are published as approved.
+    project.replace("plan_data/editions/2020-2023-refresh-2021.yaml", "status: draft\n", "")
+    assert unfinished_markers(project.root, load_valid_plan(project.root)) == [
+        'plan_data/partnership.yaml:12: text: "FILL IN: how"', "docs/get-involved.md:1: FILL IN: the ways to help."]
+
+
+def test_an_outline_quotes_a_name_with_yaml_punctuation(project):
+    project.replace("plan_data/partnership.yaml", "name: Example Safety Partnership",
+                    "name: 'Safer \"North: East\" Partnership'")
+    outline = new_plan(project.root, load_valid_plan(project.root), program="plansite")
+    edition = yaml.safe_load(outline.edition_file.read_text(encoding="utf-8"))
+    assert edition["title"] == 'Safer "North: East" Partnership Plan 2023–2026'
+    assert "outlined by `plansite new-plan`" in outline.edition_file.read_text(encoding="utf-8")
+    sources = yaml.safe_load((project.root / "plan_data/sources.yaml").read_text(encoding="utf-8"))
+    assert sources["sources"][-1]["publisher"] == 'Safer "North: East" Partnership'

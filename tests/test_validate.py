@@ -315,6 +315,17 @@ def test_no_current_edition(project):
         "  problem: every edition is a draft or archived, so the site would have no current plan.\n"
         "  fix: Remove the 'status' line from the edition in force now (or write 'status: current')."
     ]
+    # A draft beside an archived edition leaves the archive with no current plan to point to.
+    project.replace(REFRESH_FILE, "status: archived", "status: draft")
+    assert [p.split("\n")[0] for p in problems(project)] == [
+        f"{REFRESH_FILE}:11:9: error [no-current] No edition is current"]
+
+
+def test_only_drafts_is_a_new_project_not_an_error(project):
+    """`init` starts a project with one draft: the site leads to the newest draft."""
+    project.replace(REFRESH_FILE, "status: current", "status: draft")
+    project.replace(PLAN_FILE, "status: archived", "status: draft")
+    assert problems(project) == []
 
 
 def test_unknown_governance_body(project):

@@ -90,8 +90,8 @@ def test_a_figure_outside_every_edition_that_lists_its_measure(project):
         "  at: row 6\n"
         "  problem: the figure for all-crime, 2030, Exampleton falls outside the years of every edition that "
         "lists 'all-crime' (2020-2023 (2020–2023), 2020-2023-refresh-2021 (2021–2022)), so no page shows it.\n"
-        "  fix: In the edition whose years include 2030 (start one with `.venv/bin/python build_plan.py "
-        "new-refresh` if there is none), add its id to 'measures:' on the priority or theme it measures, or to "
+        "  fix: In the edition whose years include 2030 (start one with the command "
+        "new-refresh if there is none), add its id to 'measures:' on the priority or theme it measures, or to "
         "the edition's 'other_measures:' list (see the README, 'Which measures an edition shows'); or correct "
         "the period."
     ]

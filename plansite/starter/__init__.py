@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from ..scaffold import yaml_scalar
 
 #: The starter's files, as they sit in the package -> where they go in the project. The
 #: .gitignore is stored without its dot, so that no packaging tool leaves it out.
@@ -53,13 +53,6 @@ class Starter:
     project_dir: Path
     written: tuple[str, ...]
     edition_file: str
-
-
-def yaml_scalar(value: str | int) -> str:
-    """value as one YAML scalar on one line, quoted where YAML needs it (a colon, a quote, a
-    leading special character), by the YAML library rather than by hand."""
-    dumped = yaml.safe_dump({"v": value}, allow_unicode=True, width=1_000_000, default_flow_style=False)
-    return dumped.removeprefix("v: ").rstrip("\n")
 
 
 def _checked(label: str, option: str, value: str) -> str:
