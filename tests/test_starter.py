@@ -155,7 +155,7 @@ FIGURES = [("all-crime", f"{YEAR}/{str(YEAR + 1)[2:]}", "", "1200"),
 
 def fill_in(project: Path) -> None:
     """What a new user writes into the starter: a name, a priority, a measure with figures, the
-    pages; then the plan is approved (no longer a draft)."""
+    pages. The plan stays a draft (until it is approved), so the site is one of drafts only."""
     def edit(relative, change):
         path = project / relative
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -178,7 +178,6 @@ def fill_in(project: Path) -> None:
                           "comparators": ["Similar areas"], "sources": [source]}]
 
     def edition(e):
-        del e["status"]
         e["published"] = {"date": f"{YEAR}-04-01", "note": "Approved by the partnership board"}
         e["summary"] = "We want fewer crimes in Exampletown."
         e["priorities"][0].update(title="Reducing crime", short_title="Less crime", key_outcome="Fewer victims.",
@@ -212,6 +211,21 @@ def exampletown_site(tmp_path_factory, leaflet_cache) -> Path:
 def test_the_filled_in_project_validates_with_nothing_left_to_fill_in(exampletown_site):
     valid, report = validate(exampletown_site.parent / "exampletown")
     assert (valid, report) == (True, "The plan data is valid: 1 edition, 1 measure, 3 figures.")
+
+
+def test_every_page_and_the_leaflet_say_the_plan_is_a_draft(exampletown_site):
+    edition = exampletown_site / EDITION
+    pages = sorted(edition.rglob("index.html"))
+    assert len(pages) > 5
+    for page in pages:
+        banner = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".plan-banner--draft")
+        assert banner is not None, f"{page.relative_to(exampletown_site)} has no draft notice"
+        assert " ".join(banner.get_text().split()) == (
+            "This is a draft plan. It has not been approved yet and may change.")
+    leaflet = text_of(next(edition.glob("leaflet/*.pdf")))
+    assert "This is a draft plan. It has not been approved yet and may change." in " ".join(leaflet.split())
+    # The site leads to the draft, as it has no approved plan.
+    assert f'url={EDITION}/"' in (exampletown_site / "index.html").read_text(encoding="utf-8")
 
 
 def text_of(path: Path) -> str | None:
