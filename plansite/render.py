@@ -64,6 +64,9 @@ def redirect_html(target: str, title: str, link_text: str, language: str = "en")
 def root_index_html(plan: Plan) -> str:
     """The site root's page (or a language's root): it sends readers to the current edition."""
     current = plan.editions[plan.current_edition_id()]
+    if not plan.has_current():  # a new project: every edition is a draft, and the root says so
+        return redirect_html(f"{current['id']}/", f"{plan.partnership['name']}: draft plan",
+                             f"Go to the draft plan: {current['title']}")
     return redirect_html(f"{current['id']}/", f"{plan.partnership['name']}: current plan",
                          f"Go to the current plan: {current['title']}")
 

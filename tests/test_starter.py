@@ -217,6 +217,12 @@ def test_the_filled_in_project_validates_with_nothing_left_to_fill_in(exampletow
 
 def test_every_page_and_the_leaflet_say_the_plan_is_a_draft(exampletown_site):
     edition = exampletown_site / EDITION
+    leaflet = text_of(next(edition.glob("leaflet/*.pdf")))
+    assert "This is a draft plan. It has not been approved yet and may change." in " ".join(leaflet.split())
+    # The site leads to the draft, as it has no approved plan.
+    root = BeautifulSoup((exampletown_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert root.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={EDITION}/"
+    assert root.title.get_text() == f"{NAME}: draft plan"
     pages = sorted(edition.rglob("index.html"))
     assert len(pages) > 5
     for page in pages:
@@ -224,10 +230,6 @@ def test_every_page_and_the_leaflet_say_the_plan_is_a_draft(exampletown_site):
         assert banner is not None, f"{page.relative_to(exampletown_site)} has no draft notice"
         assert " ".join(banner.get_text().split()) == (
             "This is a draft plan. It has not been approved yet and may change.")
-    leaflet = text_of(next(edition.glob("leaflet/*.pdf")))
-    assert "This is a draft plan. It has not been approved yet and may change." in " ".join(leaflet.split())
-    # The site leads to the draft, as it has no approved plan.
-    assert f'url={EDITION}/"' in (exampletown_site / "index.html").read_text(encoding="utf-8")
 
 
 def text_of(path: Path) -> str | None:
