@@ -290,7 +290,8 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, jobs: 
             echo(f"Unchanged, kept from the last build: {unit.describe(plan)}")
         if to_build and not Path(CHROMIUM).exists():
             echo(f"Note: Chromium ({CHROMIUM}) is not installed, so leaflets that changed since they were "
-                 "last printed are left out. Run `bash scripts/install-test-tools.sh --site`, then build again.")
+                 "last printed are left out. Install it (on Debian: `apt install chromium`; in plansite's own "
+                 "repository: `bash scripts/install-test-tools.sh --site`), then build again.")
         # Every leaflet the builds need, printed in one browser session before they start.
         print_leaflets([item.leaflet for u in to_build for item in edition_leaflets(
             project_dir, plan, u.edition_id, Words.for_language(project_dir, plan, u.language))], leaflet_cache)
