@@ -149,7 +149,7 @@ def serve(project_dir: Path, *, edition: str | None, dev_addr: str, language: st
     from mkdocs.exceptions import MkDocsException
 
     try:
-        serve_preview(Path(project_dir) / "mkdocs.yml", dev_addr, echo, EditionRequest(edition, language))
+        serve_preview(Path(project_dir) / "mkdocs.yml", dev_addr, echo, EditionRequest(edition, language, program=program))
     except MkDocsException as error:  # mkdocs.yml itself cannot be read
         raise CommandFailed(f"The preview stopped: {error}") from None
     except OSError as error:  # most often: the address is in use

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PlanDataInvalid, command
+from .errors import REPOSITORY_PROGRAM, PlanDataInvalid, command
 from .leaflet import Leaflet, default_cache, edition_leaflet, leaflet_path, print_leaflets, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
@@ -45,6 +45,8 @@ class EditionRequest:
     plan: Plan | None = None
     leaflet_cache: Path | None = None
     template_cache: bool = True
+    #: How the user runs the tool, for the commands an error advises (see errors.command).
+    program: str = REPOSITORY_PROGRAM
 
     @classmethod
     def from_mike(cls, environ=os.environ) -> "EditionRequest":
@@ -165,7 +167,7 @@ def prepare_edition(project_dir: Path, config, request: EditionRequest, handwrit
         try:
             plan = load_valid_plan(project_dir)
         except PlanDataInvalid as invalid:
-            raise BuildError(invalid.report()) from None
+            raise BuildError(invalid.report(program=request.program)) from None
     edition_id = request.edition_id or plan.current_edition_id()
     if edition_id not in plan.editions:
         raise BuildError(
@@ -180,7 +182,7 @@ def prepare_edition(project_dir: Path, config, request: EditionRequest, handwrit
     languages = edition_languages(project_dir, plan, edition_id)
     if language not in languages:
         raise BuildError(f"The edition '{edition_id}' has no translation into '{language}' yet. "
-                         f"Run {command('translations', 'extract')}, translate some of "
+                         f"Run {command('translations', 'extract', program=request.program)}, translate some of "
                          f"plan_data/translations/{language}/{edition_id}.po, then build again.")
     # In another language, the editions it has: links to any other go to the English.
     published = None if language == default_language(plan) else frozenset(

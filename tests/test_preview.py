@@ -110,3 +110,14 @@ def test_serve_with_bad_data_says_so_and_not_that_nothing_was_published(project)
         "Fix the problems above, then run `.venv/bin/python build_plan.py validate` again.\n"
         "The preview starts once the data is valid.")
     assert "Nothing was published" not in str(refused.value)
+
+
+def test_the_preview_advises_the_command_the_user_ran(project):
+    """Run as `plansite serve`, the report a rebuild shows after a save says `plansite validate`."""
+    import pytest
+
+    from plansite.prepare import BuildError, EditionRequest, prepare_edition
+    project.replace("plan_data/editions/2020-2023.yaml", "status: archived", "status: archive")
+    with pytest.raises(BuildError) as refused:
+        prepare_edition(project.root, None, EditionRequest(program="plansite"), [])
+    assert str(refused.value).endswith("Fix the problems above, then run `plansite validate` again.")
