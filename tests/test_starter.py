@@ -48,6 +48,10 @@ def test_init_writes_every_starter_file_and_it_validates_with_no_error(tmp_path)
     assert valid, report
     assert report.startswith("The plan data is valid: 1 edition, 0 measures, 0 figures.\n\nThese lines still say FILL IN")
     assert "warning" not in report
+    # Every file a person must complete is listed, by the lines that say FILL IN.
+    listed = {line.strip().split(":")[0] for line in report.split("unless it says 'status: draft':\n")[1].splitlines()}
+    assert listed == {"plan_data/partnership.yaml", "plan_data/sources.yaml", f"plan_data/editions/{EDITION}.yaml",
+                      "docs/get-involved.md", "docs/about-this-site.md"}
     # The starter carries none of the theme: the package supplies it.
     assert not (project / "overrides").exists() and not (project / "docs" / "stylesheets").exists()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
