@@ -189,6 +189,7 @@ def fill_in(project: Path) -> None:
     def edition(e):
         e["published"] = {"date": f"{YEAR}-04-01", "note": "Approved by the partnership board"}
         e["summary"] = "We want fewer crimes in Exampletown."
+        e["vision"]["text"] = "A safer Exampletown."
         e["priorities"][0].update(title="Reducing crime", short_title="Less crime", key_outcome="Fewer victims.",
                                   why="Crime hurts people.", actions=["Work together."], measures=["all-crime"])
 
