@@ -8,11 +8,12 @@ and the hook calls prepare() instead.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import notfound, prepare, sanitise, theme, translations
+from . import notfound, prepare, sanitise, search, theme, translations
 from .site_markdown import with_required
 
 #: The name it has among MkDocs' plugins.
@@ -117,8 +118,10 @@ class PlanPages:
         # The search index is written from the pages' text, before their English was marked.
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            text = index.read_text(encoding="utf-8")
-            index.write_text(translations.strip_markers(text), encoding="utf-8")
+            data = json.loads(translations.strip_markers(index.read_text(encoding="utf-8")))
+            # Other spellings a resident may type: the glossary's, without hyphens, without accents.
+            data = search.enrich_index(data, self.build.plan.glossary)
+            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         # The theme's 404 page links relative to the site root, so it works nowhere else: ours
         # carries its own styles and links from any address (plansite/notfound.py).
         (Path(config.site_dir) / "404.html").write_text(notfound.not_found_html(self.build.plan, self.build.words),
