@@ -103,6 +103,7 @@ class PlanPages:
 
     def on_page_context(self, context, page, config, nav):
         context["plan_banner"] = self.build.banner(page.url)
+        context["plan_search"] = search.search_labels(self.build.words, page.url, page.file.src_uri == "search-all.md")
         # The language switcher leads to this same page in each language.
         config.extra["alternate"] = self.build.alternates(page.url)
         return context

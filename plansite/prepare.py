@@ -14,7 +14,7 @@ from .errors import REPOSITORY_PROGRAM, PlanDataInvalid, command
 from .leaflet import Leaflet, default_cache, edition_leaflet, leaflet_path, print_leaflets, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .translations import (Translator, Words, default_language, handwritten_translation, message_counts,
+from .translations import (Translator, Words, default_language, handwritten_translation, harmless, message_counts,
                            page_counts, text_direction, translated_languages, translated_page_markdown)
 from .theme import Markup, markup_nav
 from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_nav,
@@ -232,7 +232,8 @@ def prepare_edition(project_dir: Path, config, request: EditionRequest, handwrit
         else:
             translated_leaflets.append((item.code, item.name, item.path))
     pages = edition_pages(plan, edition_id, report, leaflet=leaflet, translated_leaflets=translated_leaflets,
-                          words=words, completeness=language_completeness(project_dir, plan, edition_id))
+                          words=words, completeness=language_completeness(project_dir, plan, edition_id),
+                          handwritten=_handwritten_titles(handwritten_nav, words, translated_pages))
     names = {lang["code"]: lang["name"] for lang in plan.languages}
     # The plan as written: whatever shows it in the page's language translates it from this.
     return EditionBuild(edition_id, pages, data_files, plan, {page_url(path) for path in current_sources},
@@ -319,6 +320,23 @@ def _handwritten_nav(nav: list, words: Words, translated_pages: dict[str, str]) 
         else:
             out.append(entry)
     return out
+
+
+def _handwritten_titles(nav: list, words: Words, translated_pages: dict[str, str]) -> list[tuple[str, str]]:
+    """(title, path) of each hand-written page in the menu, as the A to Z lists them: a translated
+    page by its own first heading (escaped, as a translator wrote it), any other by its English title."""
+    found = []
+    for entry in nav:
+        if not isinstance(entry, dict):
+            continue
+        (title, target), = entry.items()
+        if not isinstance(target, str):
+            found += _handwritten_titles(target, words, translated_pages)
+            continue
+        heading = next((line[2:].strip() for line in translated_pages.get(target, "").splitlines()
+                        if line.startswith("# ")), None)
+        found.append((harmless(heading) if heading else title if words.is_source else words.english(title), target))
+    return found
 
 
 def _handwritten_pages(config) -> list[str]:

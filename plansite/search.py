@@ -26,6 +26,9 @@ from html.parser import HTMLParser
 #: Each field Material indexes and shows -> the field of its other spellings, searched, not shown.
 VARIANT_FIELDS = {"title": "title_variants", "text": "text_variants"}
 
+#: The pages for finding pages (the A to Z, and the search of every plan), left out of the index.
+NOT_SEARCHED = frozenset({"a-z/", "search-all/"})
+
 #: How Material's search splits words when its config does not say: at spaces and hyphens.
 DEFAULT_SEPARATOR = r"[\s\-]+"
 
@@ -109,10 +112,13 @@ def variants(html: str, groups: list[SynonymGroup], separator: str) -> str:
 def enrich_index(index: dict, glossary: dict[str, dict]) -> dict:
     """Material's search index (search_index.json, read as JSON) with each entry's other
     spellings added in VARIANT_FIELDS, and those fields declared to lunr with the weight of the
-    field they come from. glossary is plan_data/glossary.yaml's terms, by term."""
+    field they come from, and without the pages in NOT_SEARCHED. glossary is
+    plan_data/glossary.yaml's terms, by term."""
     config = index["config"]
     separator = config.get("separator") or DEFAULT_SEPARATOR
     groups = synonym_groups(glossary, separator)
+    # The pages for finding pages would match every search for a page's name.
+    index["docs"] = [doc for doc in index["docs"] if doc.get("location", "").split("#")[0] not in NOT_SEARCHED]
     fields = config.setdefault("fields", {})
     for shown, hidden in VARIANT_FIELDS.items():
         fields[hidden] = dict(fields.get(shown, {"boost": 1.0}))
@@ -165,3 +171,41 @@ def _text(html: str) -> str:
     parser.close()
     # Each element's text stands apart, as the index's tokenizer reads it.
     return " ".join(parser.parts)
+
+
+@dataclass(frozen=True)
+class SearchLabels:
+    """What the theme's template writes about search, in the page's language: the note shown
+    without JavaScript, the link from the search box to every plan, and, on the page that
+    searches every plan, its form and the messages its script shows.
+
+    The texts with markup are marked where English stands in for a translation; those that go
+    into attributes (the form's, which its script shows as plain text) are plain."""
+
+    no_script: str
+    a_to_z: str
+    every_plan: str
+    form_label: str
+    #: Only on the page that searches every plan.
+    form: dict[str, str] | None = None
+
+
+def search_labels(words, page_url: str, searches_every_plan: bool) -> SearchLabels:
+    """The search texts for one page (page_url as MkDocs gives it, such as "search-all/")."""
+    from .urls import get_relative_url
+
+    t, plain = words.t, words.plain
+    form = None
+    if searches_every_plan:
+        # Every edition in this language sits beside this one (<site>[/<language>]/<edition>/),
+        # and versions.json, which lists them, beside the editions.
+        form = {"root": get_relative_url("", page_url) + "../",
+                "button": t("Search"),
+                "searching": plain("Searching every plan…"),
+                "found": plain("Pages found: {count}"),
+                "more": plain("Showing the first {shown}. Add words to narrow the search."),
+                "none": plain("No pages found. Try other words, or look in the pages from A to Z."),
+                "failed": plain("The search could not be loaded. Try again later, or look in the pages from A to Z."),
+                "plan": plain("Plan: {plan}")}
+    return SearchLabels(t("Search needs JavaScript, which is off in this browser."), t("Pages from A to Z"),
+                        t("Search every plan"), t("Words to search for"), form)

@@ -8,6 +8,7 @@ from typing import Callable
 
 from ..model import Plan
 from ..translations import Words
+from .a_to_z import a_to_z_page
 from .about import about_page
 from .accessibility import accessibility_page
 from .changes import changes_page
@@ -20,6 +21,7 @@ from .measure_list import measures_page
 from .notices import after_title, translation_notices
 from .partners import partners_page
 from .priorities import item_page, priorities_overview_page
+from .search_all import search_all_page
 from .sources import sources_page
 from .writer import ENGLISH, Page
 
@@ -42,8 +44,9 @@ class PageEntry:
 
 def page_registry(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH, *, test_report: dict | None = None,
                   leaflet: str | None = None, translated_leaflets: list = (),
-                  completeness: list | None = None) -> list[PageEntry]:
+                  completeness: list | None = None, handwritten: list[tuple[str, str]] = ()) -> list[PageEntry]:
     """Every generated page of an edition, in the order they are built: the only list of pages.
+    handwritten is (title, path) of each hand-written page, for the A to Z.
 
     The menu puts "What changed" second; the pages are built in this order, which is the
     order of the sitemap and the search index."""
@@ -79,6 +82,12 @@ def page_registry(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH, 
     if edition.kind == "refresh":
         entries.append(PageEntry("changes.md", lambda: changes_page(plan, edition, words), 1,
                                  lambda: t("What changed")))
+    # The A to Z lists the pages above by their menu names; without JavaScript it stands in for search.
+    listed = list(entries)
+    entries.append(PageEntry("search-all.md", lambda: search_all_page(plan, words), 4, lambda: t("Search every plan")))
+    entries.append(PageEntry("a-z.md", lambda: a_to_z_page(
+        plan, [((e.label or e.section)(), e.path) for e in listed] + list(handwritten), words), 4,
+        lambda: t("Pages from A to Z")))
     return entries
 
 
@@ -101,7 +110,8 @@ def registry_nav(entries: list[PageEntry]) -> list:
 
 def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
                   leaflet: str | None = None, translated_leaflets: list | None = None,
-                  words: Words = ENGLISH, completeness: list | None = None) -> list[Page]:
+                  words: Words = ENGLISH, completeness: list | None = None,
+                  handwritten: list[tuple[str, str]] = ()) -> list[Page]:
     """Every generated page of one edition, in the language of words; test_report feeds the
     accessibility statement, leaflet is the path of its printable summary, when there is one,
     and translated_leaflets lists (language code, language name, path) for the summary in
@@ -111,7 +121,8 @@ def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
     edition = words.edition(plan, edition_id)
     pages = []
     for entry in page_registry(local_plan, edition, words, test_report=test_report, leaflet=leaflet,
-                               translated_leaflets=translated_leaflets or [], completeness=completeness):
+                               translated_leaflets=translated_leaflets or [], completeness=completeness,
+                               handwritten=handwritten):
         page = entry.make()
         pages.append(Page(page.path, page.title, after_title(page.markdown, translation_notices(words, page.markdown))))
     return pages

@@ -52,3 +52,133 @@ document$.subscribe(function () {
     });
   });
 });
+
+// Under the search box's results, a link to search every plan for the same words.
+document$.subscribe(function () {
+  var template = document.getElementById("plan-search-every-plan");
+  var results = document.querySelector(".md-search-result");
+  var input = document.querySelector(".md-search__input");
+  if (!template || !results || !input || document.querySelector(".plan-search-every-plan")) return;
+  results.parentNode.insertBefore(template.content.cloneNode(true), results.nextSibling);
+  var link = document.querySelector(".plan-search-every-plan a");
+  var target = link.getAttribute("href");
+  var update = function () {
+    link.setAttribute("href", input.value.trim() ? target + "?words=" + encodeURIComponent(input.value.trim()) : target);
+  };
+  input.addEventListener("input", update);
+  input.addEventListener("keyup", update);
+});
+
+// The page that searches every plan: each plan's own search index (from versions.json, which
+// lists the plans in this language), searched together by the theme's own search worker.
+// Each result is written as text, labelled with its plan.
+document$.subscribe(function () {
+  var form = document.querySelector("form.plan-search-all");
+  if (!form || form.dataset.planReady) return;
+  form.dataset.planReady = "1";
+  var input = form.querySelector("input");
+  var status = document.querySelector(".plan-search-all__status");
+  var list = document.querySelector(".plan-search-all__results");
+  var root = new URL(form.dataset.root, location.href);
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var LIMIT = 50;
+  var worker = null;
+  var ready = null;
+  var pending = null;
+
+  var say = function (text) { status.textContent = text; };
+  var text = function (html) {
+    return new DOMParser().parseFromString(html || "", "text/html").body.textContent.trim();
+  };
+  var load = function () {
+    if (ready) return ready;
+    ready = fetch(new URL("versions.json", root)).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (versions) {
+      var plans = {};
+      return Promise.all(versions.map(function (version) {
+        var folder = new URL(version.version + "/", root);
+        plans[folder.href] = version.title;
+        return fetch(new URL("search/search_index.json", folder)).then(function (response) {
+          return response.ok ? response.json() : null;
+        }).then(function (index) {
+          if (!index) return null;
+          index.docs.forEach(function (doc) { doc.location = new URL(doc.location, folder).href; });
+          return index;
+        });
+      })).then(function (indexes) {
+        indexes = indexes.filter(Boolean);
+        if (!indexes.length) throw new Error("no index");
+        var docs = [];
+        indexes.forEach(function (index) { docs = docs.concat(index.docs); });
+        return new Promise(function (resolve) {
+          worker = new Worker(config.search);
+          worker.addEventListener("message", function (event) {
+            // 1: the index is ready; 3: results (the theme's SearchMessageType).
+            if (event.data.type === 1) resolve(plans);
+            if (event.data.type === 3 && pending) { pending(event.data.data); pending = null; }
+          });
+          worker.postMessage({type: 0, data: {config: indexes[0].config, docs: docs, options: {suggest: false}}});
+        });
+      });
+    });
+    return ready;
+  };
+  var planOf = function (plans, location) {
+    var best = "";
+    Object.keys(plans).forEach(function (folder) {
+      if (location.indexOf(folder) === 0 && folder.length > best.length) best = folder;
+    });
+    return plans[best] || "";
+  };
+  var show = function (plans, result) {
+    list.textContent = "";
+    var groups = result.items || [];
+    groups.slice(0, LIMIT).forEach(function (group) {
+      var article = group.find(function (item) { return !item.parent; }) || group[0];
+      var best = group[0];
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = best.location;
+      link.textContent = text(article.title) + (best !== article ? " › " + text(best.title) : "");
+      var heading = document.createElement("p");
+      heading.className = "plan-search-all__title";
+      heading.appendChild(link);
+      var plan = document.createElement("p");
+      plan.className = "plan-search-all__plan";
+      plan.textContent = form.dataset.plan.replace("{plan}", planOf(plans, best.location));
+      item.appendChild(heading);
+      item.appendChild(plan);
+      var excerpt = text(best.text || article.text);
+      if (excerpt) {
+        var summary = document.createElement("p");
+        summary.textContent = excerpt.length > 200 ? excerpt.slice(0, 200).replace(/\s+\S*$/, "") + " …" : excerpt;
+        item.appendChild(summary);
+      }
+      list.appendChild(item);
+    });
+    var message = groups.length ? form.dataset.found.replace("{count}", groups.length) : form.dataset.none;
+    if (groups.length > LIMIT) message += " " + form.dataset.more.replace("{shown}", LIMIT);
+    say(message);
+  };
+  var run = function (query) {
+    if (!query) return;
+    say(form.dataset.searching);
+    load().then(function (plans) {
+      pending = function (result) { show(plans, result); };
+      worker.postMessage({type: 2, data: query});
+    }).catch(function () { say(form.dataset.failed); });
+  };
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = input.value.trim();
+    history.replaceState(null, "", query ? "?words=" + encodeURIComponent(query) : location.pathname);
+    run(query);
+  });
+  var asked = new URLSearchParams(location.search).get("words");
+  if (asked) {
+    input.value = asked;
+    run(asked.trim());
+  }
+});
