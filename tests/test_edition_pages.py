@@ -11,7 +11,7 @@ from plansite.versions import compare_editions, resolve_edition
 REFRESH = "2020-2023-refresh-2021"
 EVERY_EDITION = ["index.md", "priorities/index.md", "priorities/reducing-crime.md"]
 AFTER_ITEMS = ["themes/mental-health.md", "measures.md", "partners.md", "about.md", "editions.md", "history.md",
-               "sources.md", "accessibility.md"]
+               "sources.md", "accessibility.md", "search-all.md", "a-z.md"]
 
 DRAFT = """\
 id: 2020-2023-refresh-2022
@@ -59,8 +59,8 @@ def test_languages_and_glossary_pages_appear_only_when_configured(plan, project)
 
     assert "languages.md" not in pages_of(plan, REFRESH) and "glossary.md" not in pages_of(plan, REFRESH)
     project.write("plan_data/languages.yaml", POLISH)
-    assert list(pages_of(load_valid_plan(project.root), REFRESH))[-3:] == [
-        "languages.md", "accessibility.md", "changes.md"]
+    assert list(pages_of(load_valid_plan(project.root), REFRESH))[-5:] == [
+        "languages.md", "accessibility.md", "search-all.md", "a-z.md", "changes.md"]
 
 
 def test_home_page_links_the_leaflet_only_when_there_is_one(plan):

@@ -79,15 +79,15 @@ def page_registry(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH, 
                                  lambda: t("Languages")))
     entries.append(PageEntry("accessibility.md", lambda: accessibility_page(plan, edition, test_report, words), 4,
                              lambda: t("Accessibility")))
+    entries.append(PageEntry("search-all.md", lambda: search_all_page(plan, words), 4, lambda: t("Search every plan")))
+    # Every other page by its menu name, when it is written (so "What changed" too); without
+    # JavaScript it stands in for search.
+    entries.append(PageEntry("a-z.md", lambda: a_to_z_page(
+        plan, [((e.label or e.section)(), e.path) for e in entries if e.path not in ("a-z.md", "search-all.md")]
+        + list(handwritten), words), 4, lambda: t("Pages from A to Z")))
     if edition.kind == "refresh":
         entries.append(PageEntry("changes.md", lambda: changes_page(plan, edition, words), 1,
                                  lambda: t("What changed")))
-    # The A to Z lists the pages above by their menu names; without JavaScript it stands in for search.
-    listed = list(entries)
-    entries.append(PageEntry("search-all.md", lambda: search_all_page(plan, words), 4, lambda: t("Search every plan")))
-    entries.append(PageEntry("a-z.md", lambda: a_to_z_page(
-        plan, [((e.label or e.section)(), e.path) for e in listed] + list(handwritten), words), 4,
-        lambda: t("Pages from A to Z")))
     return entries
 
 
@@ -115,7 +115,8 @@ def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
     """Every generated page of one edition, in the language of words; test_report feeds the
     accessibility statement, leaflet is the path of its printable summary, when there is one,
     and translated_leaflets lists (language code, language name, path) for the summary in
-    other languages. On a page in another language, notices say which parts are in English,
+    other languages, and handwritten (title, path) of each hand-written page, for the A to Z.
+    On a page in another language, notices say which parts are in English,
     which translations are stale and whether the translation awaits review."""
     local_plan = words.plan(plan)
     edition = words.edition(plan, edition_id)

@@ -67,6 +67,24 @@ document$.subscribe(function () {
   };
   input.addEventListener("input", update);
   input.addEventListener("keyup", update);
+  // The theme moves through its results with the arrow keys (Tab closes the search): make the
+  // link the stop after the last result, and the query the stop after the link. Handled here,
+  // before the theme's own handler on the window sees the key.
+  var dialog = document.querySelector(".md-search__inner");
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var stops = results.querySelectorAll(":not(details) > [href], summary, details[open] [href]");
+    var last = stops.length ? stops[stops.length - 1] : input;
+    var active = document.activeElement;
+    var next = null;
+    if (active === link) next = event.key === "ArrowDown" ? input : last;
+    else if (active === last && event.key === "ArrowDown") next = link;
+    else if (active === input && event.key === "ArrowUp") next = link;
+    if (!next) return;
+    event.preventDefault();
+    event.stopPropagation();
+    next.focus();
+  });
 });
 
 // The page that searches every plan: each plan's own search index (from versions.json, which
