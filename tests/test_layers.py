@@ -29,7 +29,7 @@ STAGES = [
     ("figures: wording", ["figures.wording"]),
     ("open data", ["opendata"]),
     ("charts", ["charts"]),
-    ("pages", ["pages", "leaflet", "theme", "notfound"]),
+    ("pages", ["pages", "leaflet", "theme", "notfound", "search"]),
     ("prepare", ["prepare"]),
     ("hook", ["hook"]),
     ("render", ["render"]),
