@@ -119,7 +119,10 @@ class PlanPages:
         # The search index is written from the pages' text, before their English was marked.
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            data = json.loads(translations.strip_markers(index.read_text(encoding="utf-8")))
+            # The theme writes non-ASCII characters, our markers too, as \uXXXX escapes: read
+            # them back as characters before taking the markers out.
+            data = json.loads(index.read_text(encoding="utf-8"))
+            data = json.loads(translations.strip_markers(json.dumps(data, ensure_ascii=False)))
             # Other spellings a resident may type: the glossary's, without hyphens, without accents.
             data = search.enrich_index(data, self.build.plan.glossary)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -43,9 +43,9 @@ def own_built(built, tmp_path) -> tuple[Project, Path]:
 
 def test_output_paths(built):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html"))
-    edition_pages = ["", "about/", "about-this-site/", "accessibility/", "editions/", "get-involved/", "history/", "measures/",
+    edition_pages = ["", "a-z/", "about/", "about-this-site/", "accessibility/", "editions/", "get-involved/", "history/", "measures/",
                      "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
-                     "themes/mental-health/"]
+                     "search-all/", "themes/mental-health/"]
     expected = ["index.html"] + [f"latest/{page}index.html" for page in sorted(edition_pages + ["changes/", "priorities/vulnerable-people/"])]
     for edition, extra in (("2020-2023", ["priorities/asb/"]), (REFRESH, ["changes/", "priorities/vulnerable-people/"])):
         expected += [f"{edition}/{page}index.html" for page in sorted(edition_pages + extra)]
@@ -113,7 +113,7 @@ def banner(page):
 
 def test_archive_banner_on_every_archived_page_links_to_the_same_page(built):
     pages = sorted((built / "2020-2023").rglob("index.html"))
-    assert len(pages) == 14
+    assert len(pages) == 16
     for path in pages:
         assert banner(soup(path)) is not None, path
     home = banner(soup(built / "2020-2023" / "index.html"))

@@ -162,3 +162,15 @@ def test_search_finds_asb_by_abbreviation_and_polish_without_accents(real_site_u
 @pytest.mark.parametrize("html, expected", [("", []), ("<p>-</p>", []), ("<p>re-use</p>", ["reuse"])])
 def test_variants_of_empty_or_punctuation_only_text(html, expected):
     assert _variants(html) == expected
+
+
+def test_the_a_to_z_names_a_translated_page_by_its_heading_escaped_as_plain_text():
+    from plansite.prepare import _handwritten_titles
+    from plansite.translations import Words
+
+    nav = [{"Get involved": "get-involved.md"}, {"More": [{"About this site": "about-this-site.md"}]}]
+    hostile = "# <img src=x onerror=alert(1)> [Weź](javascript:alert(1)) {: onclick=x }\n\nText."
+    assert _handwritten_titles(nav, Words(), {"get-involved.md": hostile}) == [
+        ("&lt;img src=x onerror=alert(1)&gt; &#91;Weź&#93;(javascript:alert(1)) &#123;: onclick=x &#125;",
+         "get-involved.md"),
+        ("About this site", "about-this-site.md")]
