@@ -42,6 +42,8 @@ def fold(word: str) -> str:
     """The word without the accents on its Latin letters ("aspołeczne" -> "aspoleczne").
 
     Only marks on a Latin letter are dropped: the vowel marks of Urdu's script are not accents."""
+    if word.isascii():
+        return word
     out = []
     for char in word.translate(_UNDECOMPOSED):
         parts = unicodedata.normalize("NFD", char)
@@ -84,28 +86,52 @@ def synonym_groups(glossary: dict[str, dict], separator: str) -> list[SynonymGro
 def variants(html: str, groups: list[SynonymGroup], separator: str) -> str:
     """The other spellings of one field of an index entry, space-separated: each at most once,
     none the field already holds, in the order the text has them (so builds are reproducible)."""
+    return _variants(html, _by_first_word(groups), re.compile(separator))
+
+
+def _by_first_word(groups: list[SynonymGroup]) -> dict[tuple[str, bool], list[tuple[SynonymGroup, Phrase]]]:
+    """Each phrase under its first word (and whether its case counts), so that an entry is
+    checked only for the phrases whose first word it holds."""
+    found: dict[tuple[str, bool], list[tuple[SynonymGroup, Phrase]]] = {}
+    for group in groups:
+        for phrase in group.phrases:
+            found.setdefault((phrase.words[0], phrase.exact_case), []).append((group, phrase))
+    return found
+
+
+def _variants(html: str, lookup: dict, separator: re.Pattern) -> str:
     text = _text(html)
-    raw = [token for token in re.split(separator, text) if token]
+    raw = [token for token in separator.split(text) if token]
     have = {token.lower() for token in raw}
     words = [w for w in (_clean(token) for token in raw) if w]
+    lowered = [w.lower() for w in words]
     found: dict[str, None] = {}
 
     def add(word: str) -> None:
-        for form in (word.lower(), fold(word).lower()):
-            if form and form not in have:
-                found.setdefault(form)
+        lower = word.lower()
+        if lower not in have:
+            found.setdefault(lower)
+        if not word.isascii():
+            folded = fold(lower)
+            if folded not in have:
+                found.setdefault(folded)
 
-    for word in words:
+    for word in dict.fromkeys(words):
         add(word)
     # A hyphenated word written as one: the index splits "anti-social" into "anti" and "social".
-    for word in _joined(text):
-        add(word)
-    lowered = [w.lower() for w in words]
-    for group in groups:
-        if any(_contains(words if p.exact_case else lowered, p.words) for p in group.phrases):
-            for phrase in group.phrases:
-                for word in phrase.words + phrase.joined:
-                    add(word)
+    if "-" in text:
+        for word in _joined(text):
+            add(word)
+    matched: dict[int, SynonymGroup] = {}
+    for position, (word, lower) in enumerate(zip(words, lowered)):
+        for group, phrase in lookup.get((word, True), []) + lookup.get((lower, False), []):
+            own = words if phrase.exact_case else lowered
+            if id(group) not in matched and tuple(own[position:position + len(phrase.words)]) == phrase.words:
+                matched[id(group)] = group
+    for group in matched.values():
+        for phrase in group.phrases:
+            for word in phrase.words + phrase.joined:
+                add(word)
     return " ".join(found)
 
 
@@ -116,7 +142,8 @@ def enrich_index(index: dict, glossary: dict[str, dict]) -> dict:
     plan_data/glossary.yaml's terms, by term."""
     config = index["config"]
     separator = config.get("separator") or DEFAULT_SEPARATOR
-    groups = synonym_groups(glossary, separator)
+    lookup = _by_first_word(synonym_groups(glossary, separator))
+    split = re.compile(separator)
     # The pages for finding pages would match every search for a page's name.
     index["docs"] = [doc for doc in index["docs"] if doc.get("location", "").split("#")[0] not in NOT_SEARCHED]
     fields = config.setdefault("fields", {})
@@ -124,7 +151,7 @@ def enrich_index(index: dict, glossary: dict[str, dict]) -> dict:
         fields[hidden] = dict(fields.get(shown, {"boost": 1.0}))
     for doc in index["docs"]:
         for shown, hidden in VARIANT_FIELDS.items():
-            found = variants(doc.get(shown) or "", groups, separator)
+            found = _variants(doc.get(shown) or "", lookup, split)
             if found:
                 doc[hidden] = found
             else:
@@ -145,14 +172,12 @@ def _joined(text: str) -> tuple[str, ...]:
     return tuple(_clean(chunk).replace("-", "") for chunk in text.split() if _HYPHENATED.search(chunk))
 
 
+_PUNCTUATION_AROUND = re.compile(r"^\W+|\W+$")
+
+
 def _clean(token: str) -> str:
     """A token without the punctuation around it: "(ASB)," -> "ASB"."""
-    return re.sub(r"^\W+|\W+$", "", token)
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
+    return _PUNCTUATION_AROUND.sub("", token)
 
 
 class _TextOnly(HTMLParser):
@@ -166,6 +191,8 @@ class _TextOnly(HTMLParser):
 
 def _text(html: str) -> str:
     """The words of an index field, which Material writes as a little HTML."""
+    if "<" not in html and "&" not in html:
+        return html
     parser = _TextOnly()
     parser.feed(html)
     parser.close()
