@@ -1,6 +1,6 @@
 """The page that searches every edition in the reader's language. Its form is in the theme's
-template (overrides/main.html), as the page's own body passes through the sanitiser, which
-keeps no form; docs/javascripts/plan.js runs the search."""
+template (plansite/theme_files/main.html), as the page's own body passes through the sanitiser, which
+keeps no form; plansite/theme_files/javascripts/plan.js runs the search."""
 from __future__ import annotations
 
 from ..model import Plan
