@@ -54,7 +54,7 @@ class Period:
 
 
 class PeriodError(ValueError):
-    """The text is not a period we can read. The words are invalid-period's, in errors.py:
+    """The text is not a period we can read. The words are invalid-period's, in errors/catalogue.py:
     `case` names which of its cases, and `values` fill it in."""
 
     def __init__(self, case: str = "", *, needs_anchor: bool = False, **values):
