@@ -529,7 +529,7 @@ def _docs_measures(root: Path) -> set[str]:
 
 
 def _measure_ids_in_file(path: Path) -> list[str]:
-    from .figures.read import read_rows
+    from .figures.tables import read_rows
 
     try:
         header, rows = read_rows(path)

@@ -7,7 +7,8 @@ import pytest
 from plansite.editions import ResolvedEdition
 from plansite.errors import DataError
 from plansite.figures.judge import summarise
-from plansite.figures.read import Figure, decode_csv, parse_number, read_figures
+from plansite.figures.read import Figure, parse_number, read_figures
+from plansite.figures.tables import decode_csv
 from plansite.figures.select import edition_figures, in_edition
 from plansite.figures.wording import format_value, sentence
 from plansite.measures_catalogue import Measure
@@ -535,8 +536,8 @@ def test_a_line_too_long_to_be_a_row(tmp_path):
 
 
 def test_encoding_that_changes_after_the_start_gives_no_figures(tmp_path, monkeypatch):
-    import plansite.figures.read as read_module
-    monkeypatch.setattr(read_module, "SAMPLE_BYTES", 64)
+    import plansite.figures.tables as tables_module
+    monkeypatch.setattr(tables_module, "SAMPLE_BYTES", 64)
     content = (HEADER + "fires,2018,Peterborough,3,plan-a,plain\n" * 3).encode() + "fires,2019,Peterborough,3,plan-a,café\n".encode("cp1252")
     figures, errors = read(tmp_path, content)
     assert figures == [] and errors == [
@@ -663,8 +664,8 @@ def test_measures_read_the_sheet_they_name(tmp_path):
 
 def test_a_workbook_that_would_unpack_too_far_is_not_opened(tmp_path, monkeypatch):
     import zipfile
-    import plansite.figures.read as read_module
-    monkeypatch.setattr(read_module, "MAX_XLSX_BYTES", 1 << 20)
+    import plansite.figures.tables as tables_module
+    monkeypatch.setattr(tables_module, "MAX_XLSX_BYTES", 1 << 20)
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", b"\0" * (2 << 20))
@@ -710,8 +711,8 @@ def test_a_sheet_named_for_a_csv(tmp_path):
 
 
 def test_a_control_character_in_a_cell(tmp_path, monkeypatch):
-    import plansite.figures.read as read_module
-    monkeypatch.setattr(read_module, "SAMPLE_BYTES", 64)  # after the bytes that are checked for binary data
+    import plansite.figures.tables as tables_module
+    monkeypatch.setattr(tables_module, "SAMPLE_BYTES", 64)  # after the bytes that are checked for binary data
     content = (HEADER + "".join(f"fires,{year},Peterborough,3,plan-a,plain\n" for year in (2016, 2017, 2018))
                + "fires,2019,Peterborough,3,plan-a,a\x00b\n").encode()
     figures, errors = read(tmp_path, content)
