@@ -1,11 +1,12 @@
 # make site   set up a local virtual environment and build the whole site into site/
 # make test   set up the same environment with the test tools and run every test
 # make serve  preview the current edition at http://127.0.0.1:8000/
+# make screenshots  build the site, then take the README's pictures of it into docs-images/
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test serve validate benchmark lighthouse clean
+.PHONY: site test serve validate benchmark lighthouse clean screenshots
 
 $(VENV)/.installed: pyproject.toml
 	@echo "Setting up the Python environment in $(VENV) (a minute or two the first time)"
@@ -33,6 +34,9 @@ clean:
 
 benchmark: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
+
+screenshots: site
+	$(PY) scripts/screenshots.py
 
 lighthouse: site
 	$(PY) benchmarks/lighthouse.py

@@ -104,6 +104,7 @@ class PlanPages:
     def on_page_context(self, context, page, config, nav):
         context["plan_banner"] = self.build.banner(page.url)
         context["plan_search"] = search.search_labels(self.build.words, page.url, page.file.src_uri == "search-all.md")
+        context["plan_chrome"] = self.build.chrome(page.url)
         # The language switcher leads to this same page in each language.
         config.extra["alternate"] = self.build.alternates(page.url)
         return context
@@ -133,7 +134,7 @@ class PlanPages:
 
     def _fix(self, html, config):
         words = self.build.words
-        html = theme.fix_html(html, **self.build.theme_labels(config.site_name))
+        html = theme.fix_html(html, **self.build.theme_labels())
         html = theme.set_direction(html, words.direction)
         html = theme.drop_alternate_links(html)
         return html if words.is_source else theme.mark_languages(html)

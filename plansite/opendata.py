@@ -95,15 +95,24 @@ def _resource(plan: Plan, measure_id: str) -> dict:
     }
 
 
+def published_measures(plan: Plan, edition) -> list[tuple[str, list]]:
+    """(measure id, its figures) for each measure of a resolved edition that has figures: the
+    measures that get a data/<measure>.csv (the open data page lists the same)."""
+    found = []
+    for measure_id in edition_measure_ids(edition):
+        figures = edition_figures(plan, edition, measure_id)
+        if figures:
+            found.append((measure_id, figures))
+    return found
+
+
 def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
     """data/<measure>.csv for each measure with figures, data/datapackage.json and data/plan.json."""
     edition = resolve_edition(plan, edition_id)
     files, resources = [], []
-    for measure_id in edition_measure_ids(edition):
-        figures = edition_figures(plan, edition, measure_id)
-        if figures:
-            files.append(DataFile(f"data/{measure_id}.csv", measure_csv(plan, figures)))
-            resources.append(_resource(plan, measure_id))
+    for measure_id, figures in published_measures(plan, edition):
+        files.append(DataFile(f"data/{measure_id}.csv", measure_csv(plan, figures)))
+        resources.append(_resource(plan, measure_id))
     package = {
         "name": f"{plan.partnership['short_name'].lower().replace(' ', '-')}-{edition_id}",
         "title": f"{edition.title}: performance figures",

@@ -14,12 +14,14 @@ from .errors import REPOSITORY_PROGRAM, PlanDataInvalid, command
 from .leaflet import Leaflet, default_cache, edition_leaflet, leaflet_path, print_leaflets, render_pdf
 from .model import Plan
 from .opendata import DataFile, edition_data_files
-from .translations import (Translator, Words, default_language, handwritten_translation, harmless, message_counts,
+from .translations import (Translator, strip_markers, Words, default_language, handwritten_translation, harmless, message_counts,
                            page_counts, text_direction, translated_languages, translated_page_markdown)
 from .theme import Markup, markup_nav
+from .pages.editions import edition_label
+from .pages.partners import CONTACT_ANCHOR
 from .pages import (DirectiveError, Page, abbreviation_definitions, after_title, edition_nav,
                     edition_page_paths, edition_pages, expand_measure_directives, page_banner, translation_notices)
-from .urls import edition_folder, get_relative_url, page_url
+from .urls import edition_folder, get_relative_url, page_url, page_url as url_of
 from .validate import load_valid_plan
 from .versions import resolve_edition
 
@@ -55,6 +57,18 @@ class EditionRequest:
         return cls(edition_id=environ.get(MIKE_VERSION_VARIABLE) or None)
 
 
+@dataclass(frozen=True)
+class PageChrome:
+    """What the header and footer of one page show (theme_files/partials/header.html, footer.html):
+    the partnership's name, in full and short, and links relative to the page."""
+
+    name: str
+    short_name: str
+    home_href: str
+    #: (label, href) for the footer: contact, accessibility statement, open data.
+    footer_links: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class EditionBuild:
     """What the MkDocs hook needs to publish one edition in one language."""
@@ -76,12 +90,36 @@ class EditionBuild:
     def language(self) -> str:
         return self.words.language
 
-    def theme_labels(self, site_name: str) -> dict[str, str]:
+    def theme_labels(self) -> dict[str, str]:
         """Accessible names the theme lacks, in the page's language."""
         # The version label is read as plain text by the theme's script, so not escaped as HTML;
         # the search label goes into an attribute as it is.
-        return {"version_label": html.unescape(self.words.plain("{edition}: choose another edition", edition=site_name)),
+        # The picker shows the edition's short label, so its name starts with that label (WCAG 2.5.3).
+        label = self.words.plain("{edition}: choose another edition",
+                                 edition=strip_markers(edition_label(self.plan, self.edition_id, self.words)))
+        return {"version_label": html.unescape(label),
                 "search_label": self.words.plain("Search")}
+
+    def chrome(self, page_url: str) -> PageChrome:
+        """The header's name and the footer's links for the page at page_url (a directory URL
+        inside the edition, or a file such as '404.html'); a link only to a page this build has."""
+        partnership = self.words.plan(self.plan).partnership
+        paths = {page.path for page in self.pages}
+        # Marked where English stands in for a missing translation: the hook's last step marks
+        # such text lang="en" (theme.mark_languages).
+        t = self.words.t
+        wanted = ((t("Contact the partnership"), "partners.md", CONTACT_ANCHOR),
+                  (t("Accessibility statement"), "accessibility.md", ""),
+                  (t("Open data"), "open-data.md", ""))
+        links = tuple((label, get_relative_url(url_of(path), page_url) + (f"#{fragment}" if fragment else ""))
+                      for label, path, fragment in wanted if path in paths)
+        short_name = partnership.get("short_name")
+        if short_name is None:
+            short_name = partnership["name"]
+        elif short_name == self.plan.partnership.get("short_name"):
+            # The catalogues do not translate the short name: it is English on every page.
+            short_name = self.words.english(short_name)
+        return PageChrome(partnership["name"], short_name, get_relative_url("", page_url), links)
 
     def banner(self, page_url: str) -> dict | None:
         """The archive or draft notice for one page, or None on the current edition."""

@@ -37,12 +37,14 @@ LATEST = "latest"
 
 def versions_json(plan: Plan, edition_ids: list[str] | None = None, words: Words | None = None) -> list[dict]:
     """The editions in mike's versions.json format, which Material's selector reads; in another
-    language, only the editions published in it, with their titles in that language."""
+    language, only the editions published in it, with their short labels in that language."""
+    from .pages.editions import edition_label
     from .translations import strip_markers
 
     current = plan.current_edition_id()
     words = words or Words()
-    return [{"version": e["id"], "title": html.unescape(strip_markers(words.edition(plan, e["id"]).title)),
+    # The short label, not the full title: the picker's items must fit a 320 px screen.
+    return [{"version": e["id"], "title": html.unescape(strip_markers(edition_label(plan, e["id"], words))),
              "aliases": [LATEST] if e["id"] == current else []}
             for e in plan.editions_newest_first() if edition_ids is None or e["id"] in edition_ids]
 

@@ -11,7 +11,7 @@ from plansite.versions import compare_editions, resolve_edition
 REFRESH = "2020-2023-refresh-2021"
 EVERY_EDITION = ["index.md", "priorities/index.md", "priorities/reducing-crime.md"]
 AFTER_ITEMS = ["themes/mental-health.md", "measures.md", "partners.md", "about.md", "editions.md", "history.md",
-               "sources.md", "accessibility.md", "search-all.md", "a-z.md"]
+               "sources.md", "open-data.md", "accessibility.md", "search-all.md", "a-z.md"]
 
 DRAFT = """\
 id: 2020-2023-refresh-2022
@@ -75,7 +75,8 @@ def test_home_page_of_a_refresh(plan):
     assert home.startswith("# Example Plan 2021/22 refresh\n\n"
                            "This update of the plan, for 2021 to 2022, has 2 priorities and 1 cross-cutting theme.\n\n"
                            "## How we are doing {#how-we-are-doing}\n")
-    assert ("## About this page\n\n**Period:** 2021 to 2022  \n**Status:** Current plan  \n"
+    assert ("## About this page\n\n**Period:** 2021 to 2022  \n"
+            '**Status:** <strong class="plan-tag plan-tag--current">Current plan</strong>  \n'
             "**Date:** 25 July 2021 (Presented to Cabinet)\n") in home
     glance = home.split("## Priorities at a glance\n\n")[1].split("\n\n")[0]
     assert glance.splitlines() == [
@@ -183,3 +184,35 @@ def test_draft_banner_when_no_edition_is_approved(project):
         assert page_banner(plan, edition, "about/", CURRENT_PAGES) == {
             "kind": "draft", "heading": "This is a draft plan.", "text": "It has not been approved yet and may change.",
             "link_href": "", "link_text": ""}
+
+
+@pytest.mark.parametrize("kind, start, end, label", [
+    ("plan", 2024, 2027, "2024–27 plan"),
+    ("plan", 2098, 2101, "2098–2101 plan"),
+    ("plan", 2020, 2020, "2020 plan"),
+    ("refresh", 2018, 2019, "2018/19 refresh of the 2017–20 plan"),
+])
+def test_edition_label_is_made_from_its_years_and_kind(plan, kind, start, end, label):
+    from dataclasses import replace
+
+    from plansite.pages.editions import edition_label
+
+    edition = {"id": "x", "kind": kind, "period": {"start": start, "end": end}}
+    if kind == "refresh":
+        edition["base"] = "base"
+    editions = {"x": edition, "base": {"id": "base", "kind": "plan", "period": {"start": 2017, "end": 2020}}}
+    assert edition_label(replace(plan, editions=editions), "x") == label
+
+
+def test_edition_label_in_another_language_comes_from_its_translation(project):
+    from conftest import POLISH
+    from plansite.pages.editions import edition_label
+    from plansite.translations import Words
+
+    project.write("plan_data/languages.yaml", POLISH)
+    project.write("plan_data/translations/pl/site.po",
+                  'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: pl\\n"\n\n'
+                  'msgid "{years} refresh of the {base_years} plan"\nmsgstr "Aktualizacja {years} planu na lata {base_years}"\n')
+    plan = load_valid_plan(project.root)
+    words = Words.for_language(project.root, plan, "pl")
+    assert edition_label(plan, REFRESH, words) == "Aktualizacja 2021/22 planu na lata 2020–23"

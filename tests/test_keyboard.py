@@ -34,6 +34,19 @@ def open_page(browser, url, width):
     return page
 
 
+def wait_until_unchanged(page, selector, quiet_ms=400, limit_ms=10000):
+    """Wait until the element's HTML has stayed the same for quiet_ms."""
+    previous, same_for = None, 0
+    for _ in range(limit_ms // 100):
+        html = page.inner_html(selector)
+        same_for = same_for + 100 if html == previous else 0
+        if same_for >= quiet_ms:
+            return
+        previous = html
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{selector} kept changing for {limit_ms} ms")
+
+
 def tab_until(page, predicate, limit=80):
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -87,8 +100,11 @@ def test_version_selector_works_from_the_keyboard(browser, real_site_url):
     page.wait_for_selector(".md-version__current")  # the theme adds it once versions.json arrives
     tab_until(page, lambda f: "md-version__current" in f["cls"])
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
-        "Safer Peterborough Partnership Plan 2017–2020: 2018/19 refresh: choose another edition")
-    tab_until(page, lambda f: f["name"] == "Safer Peterborough Partnership Plan 2024–2027")
+        "2018/19 refresh of the 2017–20 plan: choose another edition")
+    # The edition being read is marked as the current one, for screen readers too.
+    assert page.evaluate("[...document.querySelectorAll('.md-version__link[aria-current=page]')]"
+                         ".map(a => a.textContent.trim())") == ["2018/19 refresh of the 2017–20 plan"]
+    tab_until(page, lambda f: f["name"] == "2024–27 plan")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/2024-2027/" in page.url
@@ -130,8 +146,9 @@ def test_search_works_from_the_keyboard(browser, real_site_url):
     tab_until(page, lambda f: "md-search__input" in f["cls"])
     page.keyboard.type("fly-tipping")
     page.wait_for_selector(".md-search-result__link", timeout=10000)
-    # The search runs in a worker and redraws the results as it goes: let it settle first.
-    page.wait_for_timeout(700)
+    # The search runs in a worker and redraws the results as it goes, for half a second or more
+    # after the last key on a busy machine: wait until they have stopped changing.
+    wait_until_unchanged(page, ".md-search-result__list")
     # The theme moves through results with the arrow keys, as a list box does.
     page.keyboard.press("ArrowDown")
     page.wait_for_function("document.activeElement.classList.contains('md-search-result__link')", timeout=5000)
@@ -144,7 +161,8 @@ def test_search_works_from_the_keyboard(browser, real_site_url):
 
 
 def test_wide_tables_scroll_from_the_keyboard_on_a_phone(browser, real_site_url):
-    page = open_page(browser, real_site_url + "2017-2020/editions/", 375)
+    # The editions table stacks its rows on a phone; the history table still scrolls.
+    page = open_page(browser, real_site_url + "2017-2020/history/", 375)
     focus = tab_until(page, lambda f: "md-typeset__scrollwrap" in f["cls"] and f["overflows"], limit=300)
     assert focus["visible"] and focus["outline"]
     before = page.evaluate("document.activeElement.scrollLeft")
@@ -165,4 +183,35 @@ def test_menu_opens_from_the_keyboard_on_a_phone(browser, real_site_url):
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
     page.wait_for_timeout(300)
     tab_until(page, lambda f: f["name"] == "Home" and f["visible"])
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_header_name_leads_home_from_the_keyboard(browser, real_site_url, width):
+    page = open_page(browser, real_site_url + PRIORITY, width)
+    focus = tab_until(page, lambda f: "plan-header__name" in f["cls"])
+    assert focus["visible"] and focus["outline"]
+    # The yellow of the focus style, which shows on the dark header and on both palettes.
+    assert page.evaluate("getComputedStyle(document.activeElement).backgroundColor") == "rgb(255, 221, 0)"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == real_site_url + "2017-2020-refresh-2018/"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_footer_links_work_from_the_keyboard(browser, real_site_url, width):
+    page = open_page(browser, real_site_url + PRIORITY, width)
+    # Tab on from the footer's name, as a reader who has scrolled down to it.
+    page.click(".plan-footer__name")
+    names = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS)
+        assert focus["visible"] and focus["outline"], focus
+        names.append(focus["name"])
+    assert names == ["Contact the partnership", "Accessibility statement", "Open data"]
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == real_site_url + "2017-2020-refresh-2018/open-data/"
     page.close()

@@ -44,7 +44,7 @@ def own_built(built, tmp_path) -> tuple[Project, Path]:
 def test_output_paths(built):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html"))
     edition_pages = ["", "a-z/", "about/", "about-this-site/", "accessibility/", "editions/", "get-involved/", "history/", "measures/",
-                     "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
+                     "open-data/", "partners/", "priorities/", "priorities/reducing-crime/", "sources/",
                      "search-all/", "themes/mental-health/"]
     expected = ["index.html"] + [f"latest/{page}index.html" for page in sorted(edition_pages + ["changes/", "priorities/vulnerable-people/"])]
     for edition, extra in (("2020-2023", ["priorities/asb/"]), (REFRESH, ["changes/", "priorities/vulnerable-people/"])):
@@ -60,8 +60,8 @@ def test_root_sends_readers_to_the_current_edition(built):
 
 def test_versions_json_lists_every_edition_newest_first(built):
     assert json.loads((built / "versions.json").read_text()) == [
-        {"version": REFRESH, "title": "Example Plan 2021/22 refresh", "aliases": ["latest"]},
-        {"version": "2020-2023", "title": "Example Plan 2020 to 2023", "aliases": []},
+        {"version": REFRESH, "title": "2021/22 refresh of the 2020–23 plan", "aliases": ["latest"]},
+        {"version": "2020-2023", "title": "2020–23 plan", "aliases": []},
     ]
 
 
@@ -113,7 +113,7 @@ def banner(page):
 
 def test_archive_banner_on_every_archived_page_links_to_the_same_page(built):
     pages = sorted((built / "2020-2023").rglob("index.html"))
-    assert len(pages) == 16
+    assert len(pages) == 17
     for path in pages:
         assert banner(soup(path)) is not None, path
     home = banner(soup(built / "2020-2023" / "index.html"))
@@ -476,3 +476,43 @@ def test_every_folder_has_the_one_self_contained_page_not_found(built):
     assert page.main.h1.get_text() == "Page not found"
     assert page.find_all(["link", "script"]) == []
     assert page.main.find("a")["href"] == f"https://example.org/community-safety/{REFRESH}/"
+
+
+FOOTER = ["Contact the partnership", "Accessibility statement", "Open data"]
+
+
+def test_header_names_the_partnership_and_the_footer_links_lead_to_pages(built):
+    for edition in ("2020-2023", REFRESH):
+        for path in sorted((built / edition).rglob("index.html")):
+            page = soup(path)
+            name = page.select_one("header .plan-header__name")
+            assert [s.get_text() for s in name.find_all("span")] == ["Example Safety Partnership", "Example Safety"]
+            assert (path.parent / name["href"] / "index.html").resolve() == built / edition / "index.html", path
+            links = page.select("footer .plan-footer__links a")
+            assert [a.get_text() for a in links] == FOOTER, path
+            for a in links:
+                target, _, fragment = a["href"].partition("#")
+                resolved = (path.parent / target / "index.html").resolve()
+                assert resolved.is_file(), (path, a["href"])
+                if fragment:
+                    assert soup(resolved).find(id=fragment).get_text(strip=True) == "Contact the partnership"
+
+
+def test_editions_page_stacks_its_rows_with_their_own_labels_and_status_tags(built):
+    page = soup(built / REFRESH / "editions" / "index.html")
+    rows = page.select(".plan-stack table tbody tr")
+    assert [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in rows] == [
+        ["Example Plan 2021/22 refresh (this edition)", "Period: 2021 to 2022", "Current plan", "Date: 25 July 2021"],
+        ["Example Plan 2020 to 2023", "Period: 2020 to 2023", "Archived plan", "Date: 2020"],
+    ]
+    assert [tag["class"] for tag in page.select(".plan-stack .plan-tag")] == [
+        ["plan-tag", "plan-tag--current"], ["plan-tag", "plan-tag--archived"]]
+
+
+def test_open_data_page_links_every_published_file(built):
+    path = built / REFRESH / "open-data" / "index.html"
+    links = [a["href"] for a in soup(path).select("article li a")]
+    published = sorted(p.name for p in (built / REFRESH / "data").iterdir())
+    assert sorted(href.rsplit("/", 1)[1] for href in links) == published
+    for href in links:
+        assert (path.parent / href).resolve().is_file(), href

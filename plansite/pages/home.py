@@ -6,7 +6,7 @@ from ..model import Plan
 from ..translations import Words
 from .answer import answer_section
 from .sources import SOURCE_NOTES_ANCHOR
-from .writer import ENGLISH, Page, format_period, status_words, _Writer, _facts, _one_line
+from .writer import ENGLISH, Page, format_period, status_tag, _Writer, _facts, _one_line
 
 
 def plan_in_one_sentence(edition: ResolvedEdition, words: Words) -> str:
@@ -106,7 +106,7 @@ def home_page(plan: Plan, edition: ResolvedEdition, leaflet: str | None = None, 
     published = edition.published
     w.add("## " + t("About this page"))
     w.add(f"**{t('Period:')}** {format_period(edition.period, words)}  ",
-          f"**{t('Status:')}** {status_words(words, edition.status)}  ",
+          f"**{t('Status:')}** {status_tag(words, edition.status)}  ",
           f"**{t('Date:')}** {words.date(published['date'])} ({' '.join(published['note'].split())})")
     based_on_note(w, edition.all_sources, bool(edition.source_notes))
     return Page("index.md", edition.title, w.markdown())

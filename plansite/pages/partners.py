@@ -7,6 +7,10 @@ from ..translations import Words
 from .writer import ENGLISH, Page, _Writer, _cell, _one_line
 
 
+#: The id of the contact section on the partners page.
+CONTACT_ANCHOR = "contact"
+
+
 def partners_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> Page:
     w = _Writer(plan, "partners.md", words)
     t = w.t
@@ -44,7 +48,8 @@ def partners_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) 
     else:
         w.text_or_missing(None)
     contact = plan.partnership["contact"]
-    w.add("## " + t("Contact the partnership"), contact["text"].strip())
+    # A fixed id, the same in every language: the footer of every page links here (CONTACT_ANCHOR).
+    w.add("## " + t("Contact the partnership") + " {#" + CONTACT_ANCHOR + "}", contact["text"].strip())
     for role in contact.get("roles", []):
         w.add(f"**{role['role']}:** {_one_line(role['how'])}")
     return Page("partners.md", words.plain("Partners and governance"), w.markdown())

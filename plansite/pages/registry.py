@@ -19,6 +19,7 @@ from .home import home_page
 from .languages import languages_page
 from .measure_list import measures_page
 from .notices import after_title, translation_notices
+from .open_data import open_data_page
 from .partners import partners_page
 from .priorities import item_page, priorities_overview_page
 from .search_all import search_all_page
@@ -70,7 +71,8 @@ def page_registry(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH, 
                 PageEntry("editions.md", lambda: editions_page(plan, edition, words), 4, lambda: t("All editions")),
                 PageEntry("history.md", lambda: history_page(plan, edition, words), 4,
                           lambda: t("How the priorities changed")),
-                PageEntry("sources.md", lambda: sources_page(plan, edition, words), 4, lambda: t("Source documents"))]
+                PageEntry("sources.md", lambda: sources_page(plan, edition, words), 4, lambda: t("Source documents")),
+                PageEntry("open-data.md", lambda: open_data_page(plan, edition, words), 4, lambda: t("Open data"))]
     if plan.glossary:
         entries.append(PageEntry("glossary.md", lambda: glossary_page(plan, edition, words), 4,
                                  lambda: t("Words and abbreviations")))

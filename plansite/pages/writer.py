@@ -43,6 +43,12 @@ def status_words(words: Words, status: str) -> str:
             "draft": lambda: words.t("Draft plan")}[status]()
 
 
+def status_tag(words: Words, status: str) -> str:
+    """An edition's status as a tag: bold words in a tinted box, so it is read, not only seen
+    as a colour (the CSS is in plan.css, .plan-tag)."""
+    return f'<strong class="plan-tag plan-tag--{status}">{status_words(words, status)}</strong>'
+
+
 @dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, its title and its Markdown."""

@@ -200,3 +200,30 @@ document$.subscribe(function () {
     run(asked.trim());
   }
 });
+
+// The edition picker arrives once the theme has fetched versions.json. Mark the edition being
+// read as the current one, for screen readers (aria-current) and, through the CSS, with a tick
+// and bold words, so it is not told by colour alone.
+document$.subscribe(function () {
+  var title = document.querySelector(".md-header__title");
+  var config = document.getElementById("__config");
+  if (!title || !config) return;
+  var home;
+  try {
+    home = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href).href;
+  } catch (error) {
+    return;
+  }
+  var mark = function () {
+    var links = title.querySelectorAll(".md-version__link");
+    links.forEach(function (link) {
+      if (link.href === home) link.setAttribute("aria-current", "page");
+    });
+    return links.length > 0;
+  };
+  if (mark()) return;
+  var observer = new MutationObserver(function () {
+    if (mark()) observer.disconnect();
+  });
+  observer.observe(title, {childList: true, subtree: true});
+});
