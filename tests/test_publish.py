@@ -52,8 +52,8 @@ def test_publish_every_edition_and_language_to_a_branch(repository, tmp_path_fac
     # pl/<edition>/ (the current edition is built in every language), each with versions.json.
     versions = json.loads(git(root, "show", "gh-pages:versions.json"))
     assert versions == [
-        {"version": "2020-2023-refresh-2021", "title": "Example Plan 2021/22 refresh", "aliases": ["latest"]},
-        {"version": "2020-2023", "title": "Example Plan 2020 to 2023", "aliases": []},
+        {"version": "2020-2023-refresh-2021", "title": "2021/22 refresh of the 2020–23 plan", "aliases": ["latest"]},
+        {"version": "2020-2023", "title": "2020–23 plan", "aliases": []},
     ]
     assert [v["version"] for v in json.loads(git(root, "show", "gh-pages:pl/versions.json"))] == [
         "2020-2023-refresh-2021"]

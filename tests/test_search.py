@@ -119,7 +119,8 @@ def test_the_built_a_to_z_links_to_pages_that_exist(real_site):
     # Without JavaScript, every page says search needs it and links here.
     page = BeautifulSoup((folder / "priorities" / "index.html").read_text(encoding="utf-8"), "html.parser")
     note = BeautifulSoup(page.select_one("header ~ noscript").decode_contents(), "html.parser")
-    assert note.get_text(" ", strip=True).startswith("Search needs JavaScript")
+    assert note.get_text(" ", strip=True) == ("Wyszukiwarka wymaga JavaScriptu, który jest wyłączony w tej "
+                                              "przeglądarce. Strony od A do Z")
     assert note.a["href"] == "../a-z/"
 
 

@@ -62,8 +62,9 @@ def test_several_missing_fields_are_each_reported_once(project):
         "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
         "  at: short_name\n"
         "  problem: the required field 'short_name' is missing.\n"
-        "  fix: Add a line 'short_name: ...' here. Expected: A short name for page titles, for example Safer "
-        "Peterborough. DATA-REFERENCE.md lists every field, with an example.",
+        "  fix: Add a line 'short_name: ...' here. Expected: A short name for page titles, and for the header "
+        "of every page on a narrow screen (a phone), where the full name would take too many lines; for example "
+        "Safer Peterborough. DATA-REFERENCE.md lists every field, with an example.",
         "plan_data/partnership.yaml:1:1: error [missing-field] A required field is missing\n"
         "  at: area\n"
         "  problem: the required field 'area' is missing.\n"
