@@ -117,9 +117,12 @@ def edition_data_files(plan: Plan, edition_id: str) -> list[DataFile]:
         "name": f"{plan.partnership['short_name'].lower().replace(' ', '-')}-{edition_id}",
         "title": f"{edition.title}: performance figures",
         "description": "Every published figure for the measures of this plan edition, with its source document.",
-        "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0"}],
         "resources": resources,
     }
+    licence = plan.partnership.get("data_licence")
+    if licence:
+        # Only the licence the partnership chose: a licence is its decision, never our default.
+        package = {**package, "licenses": [{"name": licence["name"], "title": licence["title"]}]}
     files.append(DataFile("data/datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"))
     export = {
         "partnership": plan.partnership,

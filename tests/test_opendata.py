@@ -1,6 +1,7 @@
 """The published CSV downloads are safe to open in a spreadsheet."""
 import csv
 import io
+import json
 from datetime import date
 from types import SimpleNamespace
 
@@ -30,3 +31,26 @@ def test_every_text_cell_of_a_download_is_neutralised_and_numbers_stay_numbers()
     rows = list(csv.reader(io.StringIO(measure_csv(plan, [figure]))))
     assert rows[1] == ["fires", "2018", date(2018, 1, 1).isoformat(), "2018-12-31", "'@SUM(1)", "over", "-5", "count",
                        "plan-a", "'=cmd|' /C calc'!A0", "'-note"]
+
+
+def test_the_licence_is_the_one_the_partnership_chose_and_none_until_it_has(project):
+    """A licence is the partnership's decision: none is stated until partnership.yaml gives one."""
+    from bs4 import BeautifulSoup
+
+    from plansite.opendata import edition_data_files
+    from plansite.pages import edition_pages
+    from plansite.validate import load_valid_plan
+
+    def published(plan):
+        files = {f.path: f.content for f in edition_data_files(plan, "2020-2023-refresh-2021")}
+        page = {p.path: p for p in edition_pages(plan, "2020-2023-refresh-2021")}["open-data.md"].markdown
+        return json.loads(files["data/datapackage.json"]), BeautifulSoup(page, "html.parser").get_text()
+
+    package, page = published(load_valid_plan(project.root))
+    assert "licenses" not in package and "licence" not in page.lower()
+    assert "The figures on this site are published as files that anyone may download." in page
+    project.write("plan_data/partnership.yaml", (project.root / "plan_data/partnership.yaml").read_text()
+                  + "data_licence:\n  name: CC-BY-4.0\n  title: Creative Commons Attribution 4.0\n")
+    package, page = published(load_valid_plan(project.root))
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}]
+    assert ("anyone may download and reuse, under the Creative Commons Attribution 4.0." in page)

@@ -13,8 +13,12 @@ def open_data_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH)
     w = _Writer(plan, "open-data.md", words)
     t = w.t
     w.add("# " + t("Open data"))
-    w.add(t("The figures on this site are published as files that anyone may download and reuse, "
-            "under the Open Government Licence v3.0."))
+    licence = plan.partnership.get("data_licence")
+    if licence:
+        w.add(t("The figures on this site are published as files that anyone may download and reuse, "
+                "under the {licence}.", licence=words.english(licence["title"])))
+    else:
+        w.add(t("The figures on this site are published as files that anyone may download."))
     measures = published_measures(plan, edition)
     w.add("## " + t("Figures for each measure (CSV)"))
     if measures:
