@@ -6,8 +6,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 
-from browser import (AXE_TAGS, SCHEMES, VNU, WIDTHS, axe_violations, chromium_version, record, require_tools,
-                     tool_version, wider_than_320)
+import pytest
+
+from browser import (AXE_TAGS, SCHEMES, VNU, WIDTHS, PageChecks, chromium_version, check_pages, record, require_tools,
+                     tool_version)
 
 
 def content_pages(site):
@@ -22,14 +24,22 @@ def content_pages(site):
     return pages
 
 
-def test_every_page_passes_axe_at_both_widths_and_palettes(real_site, real_site_url):
+@pytest.fixture(scope="module")
+def page_checks(real_site, real_site_url) -> tuple[list[str], PageChecks]:
+    """axe and the reflow check on every page, in one pass: (the URLs, what was found)."""
     require_tools()
     urls = [real_site_url + page for page in content_pages(real_site)]
     assert len(urls) > 80
     # Two browsers side by side: one per core on these machines.
-    halves = [urls[0::2], urls[1::2]]
     with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
-        violations = [v for part in pool.map(axe_violations, halves) for v in part]
+        parts = list(pool.map(check_pages, [urls[0::2], urls[1::2]]))
+    return urls, PageChecks(violations=[v for part in parts for v in part.violations],
+                            too_wide=[line for part in parts for line in part.too_wide])
+
+
+def test_every_page_passes_axe_at_both_widths_and_palettes(page_checks):
+    urls, found = page_checks
+    violations = found.violations
     record("axe", tool=f"axe-core {tool_version('axe-core')}", browser=chromium_version(), pages=len(urls),
            widths=list(WIDTHS), palettes=list(SCHEMES), rules=AXE_TAGS, violations=len(violations))
     assert violations == [], f"{len(violations)} axe violations:\n" + "\n".join(violations[:40])
@@ -76,15 +86,12 @@ def test_empty_or_failed_checker_output_is_not_a_pass():
          "message": "Duplicate ID \u201cx\u201d."}]})) == ["2024-2027/index.html:3: Duplicate ID \u201cx\u201d."]
 
 
-def test_every_page_reflows_at_320_pixels(real_site, real_site_url):
+def test_every_page_reflows_at_320_pixels(page_checks):
     """WCAG 1.4.10: at 320 CSS pixels (400% zoom of a 1280-pixel screen) nothing scrolls sideways
     but the tables' own scroll boxes."""
-    require_tools()
-    urls = [real_site_url + page for page in content_pages(real_site)]
+    urls, found = page_checks
     assert len(urls) > 80
-    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
-        too_wide = [line for part in pool.map(wider_than_320, [urls[0::2], urls[1::2]]) for line in part]
-    assert too_wide == []
+    assert found.too_wide == []
 
 
 def test_axe_finds_a_known_violation(tmp_path):
@@ -94,14 +101,51 @@ def test_axe_finds_a_known_violation(tmp_path):
     page = tmp_path / "bad.html"
     page.write_text('<!doctype html><html lang="en"><head><title>Bad</title></head>'
                     '<body><main><h1>Bad</h1><img src="x.png"></main></body></html>', encoding="utf-8")
-    found = axe_violations([page.as_uri()])
+    found = check_pages([page.as_uri()]).violations
     assert len(found) == len(WIDTHS) * len(SCHEMES)
     assert all(" image-alt (critical): " in line for line in found), found
 
 
+#: A page with the theme's palette switch (its markup, and a script doing what the theme's does
+#: with it): its text is readable in the light palette and not in the dark one.
+PALETTE_PAGE = """<!doctype html><html lang="en"><head><title>Palettes</title>
+<style>[data-md-color-scheme="slate"] p {{ color: #444; background: #222; }}</style></head>
+<body data-md-color-scheme="default"><header><form data-md-component="palette">
+<input class="md-option" type="radio" name="__palette" id="__palette_0" data-md-color-scheme="default"
+       aria-label="Switch to dark mode" checked>
+<input class="md-option" type="radio" name="__palette" id="__palette_1" data-md-color-scheme="slate"
+       aria-label="Switch to light mode">
+</form></header><main><h1>Palettes</h1><p>Readable only in the light palette.</p></main>
+<script>{script}</script></body></html>"""
+THEME_SWITCH = ("document.querySelectorAll('input.md-option').forEach(o => o.addEventListener('change', "
+                "() => document.body.setAttribute('data-md-color-scheme', o.dataset.mdColorScheme)));")
+
+
+def test_the_dark_run_checks_the_dark_palette(tmp_path):
+    """The page is switched to the dark palette in place: a fault only the dark palette has is
+    found, at each width, and only in the dark run."""
+    require_tools()
+    page = tmp_path / "palettes.html"
+    page.write_text(PALETTE_PAGE.format(script=THEME_SWITCH), encoding="utf-8")
+    found = check_pages([page.as_uri()]).violations
+    assert [line.split("] ")[0].split(" [")[1] for line in found] == [f"{width}px, dark" for width in WIDTHS], found
+    assert all(" color-contrast (serious): " in line for line in found), found
+
+
+def test_a_palette_switch_that_does_not_switch_stops_the_run(tmp_path):
+    """If the page does not show the dark palette when asked, the run stops rather than testing
+    the light palette twice."""
+    require_tools()
+    page = tmp_path / "stuck.html"
+    page.write_text(PALETTE_PAGE.format(script=""), encoding="utf-8")
+    with pytest.raises(Exception, match="did not show"):
+        check_pages([page.as_uri()])
+
+
 def test_a_page_that_does_not_reflow_is_reported(tmp_path):
+    """350 pixels fits the phone width (375) but not 320: the page is measured at 320."""
     require_tools()
     page = tmp_path / "wide.html"
     page.write_text('<!doctype html><html lang="en"><head><title>Wide</title></head>'
-                    '<body style="margin:0"><div style="width:600px">x</div></body></html>', encoding="utf-8")
-    assert wider_than_320([page.as_uri()]) == [f"{page.as_uri()}: 600px"]
+                    '<body style="margin:0"><div style="width:350px">x</div></body></html>', encoding="utf-8")
+    assert check_pages([page.as_uri()]).too_wide == [f"{page.as_uri()}: 350px"]
