@@ -86,8 +86,8 @@ class _Host(SimpleHTTPRequestHandler):
 
 def test_it_passes_axe_served_for_a_missing_address_deep_down(project, tmp_path):
     """As a host serves it for an address three folders down (and a language's own, at its own
-    address), at both widths and palettes."""
-    from browser import axe_violations, require_tools
+    address), at both widths and palettes, and it reflows at 320 pixels."""
+    from browser import check_pages, require_tools
 
     require_tools()
     project.write("plan_data/languages.yaml", POLISH)
@@ -104,6 +104,7 @@ def test_it_passes_axe_served_for_a_missing_address_deep_down(project, tmp_path)
         with pytest.raises(HTTPError) as missing:
             urlopen(base + "a/b/c/")
         assert missing.value.code == 404 and b"<h1>Page not found</h1>" in missing.value.read()
-        assert axe_violations([base + "a/b/c/", base + "pl/404.html"]) == []
+        found = check_pages([base + "a/b/c/", base + "pl/404.html"])
+        assert (found.violations, found.too_wide) == ([], [])
     finally:
         server.shutdown()
