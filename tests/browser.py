@@ -54,13 +54,19 @@ _PICKER_READY = """() => {
 }"""
 
 # Choose the palette as a reader does with the theme's switch (the switch stores the choice
-# in localStorage and sets it on body); done once the theme has stopped switching.
+# in localStorage and sets it on body).
 _CHOOSE_SCHEME = """(scheme) => {
   const option = document.querySelector(`input.md-option[data-md-color-scheme="${scheme}"]`);
   if (option && !option.checked) option.click();
 }"""
+# The page shows that palette, and the theme has stopped switching.
 _SCHEME_SHOWN = """(scheme) => document.body.getAttribute('data-md-color-scheme') === scheme &&
   !document.body.hasAttribute('data-md-color-switching')"""
+
+
+#: Resolves after two animation frames: the page's handlers for the last change have run and
+#: its layout is new.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 @dataclass
@@ -126,16 +132,13 @@ def check_pages(urls: list[str]) -> PageChecks:
                 if width == min(WIDTHS):
                     page.set_viewport_size({"width": REFLOW_WIDTH, "height": 640})
                     # Two frames: the theme's own resize handlers have run and the layout is new.
-                    page.evaluate(_TWO_FRAMES)
+                    page.evaluate(TWO_FRAMES)
                     page_width = page.evaluate("document.documentElement.scrollWidth")
                     if page_width > REFLOW_WIDTH:
                         found.too_wide.append(f"{url}: {page_width}px")
             context.close()
         browser.close()
     return found
-
-
-_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 REPORT = ROOT / ".cache" / "accessibility" / "report.json"

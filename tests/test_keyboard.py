@@ -1,7 +1,7 @@
 """Every control works from the keyboard, with a visible focus, at desktop and phone widths."""
 import pytest
 
-from browser import launch, require_tools
+from browser import TWO_FRAMES, launch, require_tools
 
 PRIORITY = "2017-2020-refresh-2018/priorities/tackling-asb-environmental-crime/"
 
@@ -58,7 +58,7 @@ def wait_until_unchanged(page, selector, quiet_ms=400, limit_ms=10000):
 
 def settle(page):
     """Wait for the page to react to the last key (two frames) and for its transitions to end."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate(TWO_FRAMES)
     page.wait_for_function(_SETTLED, timeout=5000)
 
 
