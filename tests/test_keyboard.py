@@ -230,3 +230,28 @@ def test_footer_links_work_from_the_keyboard(browser, real_site_url, width):
         page.keyboard.press("Enter")
     assert page.url == real_site_url + "2017-2020-refresh-2018/open-data/"
     page.close()
+
+
+def test_search_every_plan_works_from_the_keyboard(browser, real_site_url):
+    """The page that searches every plan: its field, its button and each result, by Tab and Enter."""
+    page = open_page(browser, real_site_url + "2024-2027/search-all/", 1280)
+    focus = tab_until(page, lambda f: f["tag"] == "INPUT" and "plan-search-all-query" in page.evaluate(
+        "document.activeElement.id"))
+    assert focus["visible"] and focus["outline"]
+    page.keyboard.type("fly-tipping")
+    focus = tab_until(page, lambda f: f["tag"] == "BUTTON", limit=3)
+    assert focus["visible"] and focus["outline"]
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".plan-search-all__results a", timeout=15000)
+    wait_until_unchanged(page, ".plan-search-all__results")
+    # The result count is announced (a status region), and each result names its plan.
+    assert page.inner_text(".plan-search-all__status").strip() != ""
+    assert all(text.startswith("Plan: ") for text in page.locator(".plan-search-all__plan").all_inner_texts())
+    focus = tab_until(page, lambda f: f["tag"] == "A" and page.evaluate(
+        "!!document.activeElement.closest('.plan-search-all__results')"), limit=5)
+    assert focus["visible"] and focus["outline"]
+    href = page.evaluate("document.activeElement.href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == href and page.url.startswith(real_site_url)
+    page.close()
