@@ -33,6 +33,9 @@ class Words:
     editions: frozenset[str] | None = None
     messages: Messages = field(init=False, repr=False, compare=False)
     formats: Formats = field(init=False, repr=False, compare=False)
+    #: What edition() and plan() made, by edition id (None for plan()), with the plan it was made
+    #: from: a page asks for the same edition many times, and translating it again is the same.
+    _made: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self):
         # Frozen: the parts are made here, once, from the fields.
@@ -83,15 +86,26 @@ class Words:
         """A copy of plan data with each text translated, or marked as English (Messages.translate)."""
         return self.messages.translate(catalog, data, text_keys)
 
-    def edition(self, plan: Plan, edition_id: str) -> dict:
+    def _remembered(self, plan: Plan, key: str | None, make):
+        made = self._made.get(key)
+        if made is None or made[0] is not plan:
+            made = (plan, make())
+            self._made[key] = made
+        return made[1]
+
+    def edition(self, plan: Plan, edition_id: str) -> ResolvedEdition:
         """An edition with its refresh changes applied, in this language."""
         # Translated as the dict it came from (the catalogues' ids are its keys), then typed again.
-        return ResolvedEdition.from_dict(self.translate(edition_id, resolve_edition(plan, edition_id).as_dict()))
+        return self._remembered(plan, edition_id, lambda: ResolvedEdition.from_dict(
+            self.translate(edition_id, resolve_edition(plan, edition_id).as_dict())))
 
     def plan(self, plan: Plan) -> Plan:
         """The plan with its shared texts (measures, sources, glossary, contacts) in this language."""
         if self.translator is None:
             return plan
+        return self._remembered(plan, None, lambda: self._translated_plan(plan))
+
+    def _translated_plan(self, plan: Plan) -> Plan:
         texts = self.translate(PLAN_CATALOG, _plan_texts(plan), _PLAN_TEXT_KEYS)
         glossary = {term: texts["glossary"][term.replace("/", " ")] for term in plan.glossary}
         # Translated as the dicts they came from (the catalogues' ids are their keys), then typed again.
