@@ -57,3 +57,16 @@ def test_the_menu_lists_each_priority_and_theme_by_its_short_title(plan):
                  if isinstance(entry, dict) and "Cross-cutting themes" in entry]
     assert themes == [{i.short_title: f"themes/{i.id}.md"} for i in edition.themes]
     assert [e.path for e in page_registry(plan, edition, words)] == edition_page_paths(plan, "2024-2027")
+
+
+def test_a_language_notice_goes_after_the_answer_where_a_page_has_one():
+    from plansite.pages.notices import after_answer
+
+    page = "# Title\n\nOne sentence.\n\n## How we are doing {#answer}\n\nCards.\n\n## More\n\nText.\n"
+    assert after_answer(page, "NOTICE\n", "answer") == (
+        "# Title\n\nOne sentence.\n\n## How we are doing {#answer}\n\nCards.\n\n\nNOTICE\n## More\n\nText.\n")
+    # At the end when the answer is the last section; under the title on a page without one.
+    assert after_answer("# T\n\n## A {#answer}\n\nCards.\n", "NOTICE\n", "answer") == (
+        "# T\n\n## A {#answer}\n\nCards.\n\nNOTICE\n")
+    assert after_answer("# T\n\nText.\n", "NOTICE\n", "answer") == "# T\n\nNOTICE\n\nText.\n"
+    assert after_answer("# T\n\nText.\n", "", "answer") == "# T\n\nText.\n"

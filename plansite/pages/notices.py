@@ -4,6 +4,18 @@ from __future__ import annotations
 from ..translations import ENGLISH_START, Words, stale_dates as stale_dates_in
 
 
+def after_answer(markdown: str, notice: str, answer_anchor: str) -> str:
+    """The page with a notice after its "How we are doing" section (the heading with
+    answer_anchor), so the answer stays on the first screen; else under its title."""
+    marker = f"{{#{answer_anchor}}}\n"
+    at = markdown.find(marker)
+    if not notice or at < 0:
+        return after_title(markdown, notice)
+    end = markdown.find("\n## ", at)
+    end = len(markdown) if end < 0 else end + 1
+    return markdown[:end] + "\n" + notice + markdown[end:]
+
+
 def after_title(markdown: str, notice: str) -> str:
     """The page with a notice under its title: MkDocs takes a page's title from a first-line heading."""
     if not notice:

@@ -18,7 +18,8 @@ from .history import history_page
 from .home import home_page
 from .languages import languages_page
 from .measure_list import measures_page
-from .notices import after_title, translation_notices
+from .answer import ANSWER_ANCHOR
+from .notices import after_answer, translation_notices
 from .open_data import open_data_page
 from .partners import partners_page
 from .priorities import item_page, priorities_overview_page
@@ -127,7 +128,9 @@ def edition_pages(plan: Plan, edition_id: str, test_report: dict | None = None,
                                translated_leaflets=translated_leaflets or [], completeness=completeness,
                                handwritten=handwritten):
         page = entry.make()
-        pages.append(Page(page.path, page.title, after_title(page.markdown, translation_notices(words, page.markdown))))
+        # After the answer where a page has one: a resident's question comes before the notes on its language.
+        pages.append(Page(page.path, page.title,
+                          after_answer(page.markdown, translation_notices(words, page.markdown), ANSWER_ANCHOR)))
     return pages
 
 
