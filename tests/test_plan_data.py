@@ -345,3 +345,10 @@ def test_current_plan_home_says_it_has_no_figures_and_shows_the_earlier_plans_fo
     assert note == ("Parts of this plan have not been published on this site yet. This page is based on "
                     "Safer Peterborough Partnership Plan 2024–2027, report to the Growth, Resources and "
                     "Communities Scrutiny Committee , 24 September 2024. Which parts are missing")
+
+
+def test_a_figure_the_source_dates_only_by_its_own_date_says_when_it_was_reported(site):
+    # The 2011-2014 plan gives "over 9%" for "the last 12 months", and is dated by its year alone.
+    _, _, cards = _answer(site, "2011-2014")
+    assert [c.select_one(".plan-card__period").get_text() for c in cards][0] == (
+        "the latest 12 months, as reported in 2011")

@@ -106,7 +106,10 @@ def _card(w: _Writer, here: str, headline: Headline, *, title: str, href: str, h
     source_date = plan.sources.get(latest.source, {}).get("date")
     if latest.period.relative and source_date:
         # "The latest 6 months" is the source's own; with its date it cannot pass for today's.
-        when = t("{period}, as reported on {date}", period=when, date=words.date(source_date))
+        # "on 13 November 2018", but "in 2011" for a source dated by its year or month only.
+        when = (t("{period}, as reported on {date}", period=when, date=words.date(source_date))
+                if len(str(source_date)) == 10 else
+                t("{period}, as reported in {date}", period=when, date=words.date(source_date)))
     parts.append(f'<p class="plan-card__figure"><span class="plan-card__value">'
                  f'{_text(words, plan, format_value(headline.measure, latest, words=words))}</span> '
                  f'<span class="plan-card__period">{_text(words, plan, when)}</span></p>')
