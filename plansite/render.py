@@ -248,7 +248,7 @@ def check_site_config(project_dir: Path) -> None:
     finally:
         logger.removeHandler(handler)
     # The hook module imports plansite's; whatever else it does, that is how it adds the pages.
-    if not any(value is hook or getattr(value, "__module__", "").startswith("plansite.")
+    if not any(value is hook or (getattr(value, "__module__", None) or "").startswith("plansite.")
                for module in config.hooks.values() for value in vars(module).values()):
         raise BuildError(f"mkdocs.yml does not name the hook that adds the plan's pages, so no page of the plan "
                          f"would be built. Add these lines to mkdocs.yml:\n\nhooks:\n  - {HOOK_FILE}\n\nand "
