@@ -14,7 +14,9 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -99,6 +101,19 @@ class _MkDocsMessages(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.echo(f"  {record.levelname.lower()}: {record.getMessage()}")
+
+
+@contextmanager
+def mkdocs_messages() -> Iterator[list[str]]:
+    """The warnings and errors MkDocs logs inside the block, as the lines the user is shown."""
+    messages: list[str] = []
+    logger = logging.getLogger("mkdocs")
+    handler = _MkDocsMessages(messages.append)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
 
 
 def build_edition(project_dir: Path, edition_id: str, site_dir: Path, *, strict: bool, plan: Plan | None = None,
@@ -195,18 +210,13 @@ def _build_in_worker(project_dir: Path, unit: _Unit, site_dir: Path, strict: boo
     error message, if any."""
     from mkdocs.exceptions import MkDocsException
 
-    messages: list[str] = []
-    logger = logging.getLogger("mkdocs")
-    handler = _MkDocsMessages(messages.append)
-    logger.addHandler(handler)
-    try:
-        build_edition(project_dir, unit.edition_id, site_dir, strict=strict, plan=plan, language=unit.language,
-                      leaflet_cache=leaflet_cache, template_cache=template_cache)
-        return messages, ""
-    except (MkDocsException, SystemExit) as failure:
-        return messages, str(failure) or failure.__class__.__name__
-    finally:
-        logger.removeHandler(handler)
+    with mkdocs_messages() as messages:
+        try:
+            build_edition(project_dir, unit.edition_id, site_dir, strict=strict, plan=plan, language=unit.language,
+                          leaflet_cache=leaflet_cache, template_cache=template_cache)
+            return messages, ""
+        except (MkDocsException, SystemExit) as failure:
+            return messages, str(failure) or failure.__class__.__name__
 
 
 def _units(project_dir: Path, plan: Plan) -> list[_Unit]:
@@ -236,17 +246,12 @@ def check_site_config(project_dir: Path) -> None:
         raise BuildError(f"There is no mkdocs.yml in {project_dir}, so this is not a plan website's folder. "
                          "Run the command in your project's folder (or give --project FOLDER), or start a new "
                          "project with `plansite init FOLDER`.")
-    logger = logging.getLogger("mkdocs")
-    messages: list[str] = []
-    handler = _MkDocsMessages(messages.append)
-    logger.addHandler(handler)
-    try:
-        config = load_config(config_file=str(path))
-    except (ConfigurationError, SystemExit) as problem:
-        raise BuildError("mkdocs.yml is not valid" + (":\n" + "\n".join(messages) if messages else f": {problem}")
-                         + "\nCorrect it (`plansite init` writes one that works), then build again.") from None
-    finally:
-        logger.removeHandler(handler)
+    with mkdocs_messages() as messages:
+        try:
+            config = load_config(config_file=str(path))
+        except (ConfigurationError, SystemExit) as problem:
+            raise BuildError("mkdocs.yml is not valid" + (":\n" + "\n".join(messages) if messages else f": {problem}")
+                             + "\nCorrect it (`plansite init` writes one that works), then build again.") from None
     # The hook module imports plansite's; whatever else it does, that is how it adds the pages.
     if not any(value is hook or (getattr(value, "__module__", None) or "").startswith("plansite.")
                for module in config.hooks.values() for value in vars(module).values()):
