@@ -55,11 +55,5 @@ def about_page(plan: Plan, edition: ResolvedEdition, words: Words = ENGLISH) -> 
             w.add(t("Linked to:"))
             w.bullets(row["linked_to"])
         w.source_line(linkage["source"])
-    communication = edition.communication
-    if communication:
-        w.add("## " + t("How we will tell the public"))
-        if communication.get("text"):
-            w.add(communication["text"].strip())
-        w.bullets(communication.get("items"))
-        w.source_line(communication["source"])
+    w.text_section(t("How we will tell the public"), edition.communication)
     return Page("about.md", words.plain("About the plan"), w.markdown())

@@ -95,13 +95,7 @@ def home_page(plan: Plan, edition: ResolvedEdition, leaflet: str | None = None, 
             w.add(f"— {intro['author']}")
         w.source_line(intro["source"])
     _facts(w, edition.key_facts)
-    involved = edition.get_involved
-    if involved:
-        w.add("## " + t("Get involved"))
-        if involved.get("text"):
-            w.add(involved["text"].strip())
-        w.bullets(involved.get("items"))
-        w.source_line(involved["source"])
+    w.text_section(t("Get involved"), edition.get_involved)
     # Dates and status, then where the page comes from: below the content, not before it.
     published = edition.published
     w.add("## " + t("About this page"))

@@ -119,6 +119,17 @@ class _Writer:
         if items:
             self.add(*[f"- {_one_line(item)}" for item in items])
 
+    def text_section(self, heading: str, block: dict | None) -> None:
+        """A section from a block of the plan that has a text, a list of items and a source
+        (each but the source may be left out); nothing when the plan has no such block."""
+        if not block:
+            return
+        self.add("## " + heading)
+        if block.get("text"):
+            self.add(block["text"].strip())
+        self.bullets(block.get("items"))
+        self.source_line(block["source"])
+
     def text_or_missing(self, text: str | None) -> None:
         self.add(text.strip() if text else f"*{missing(self.words)}*")
 
