@@ -27,7 +27,7 @@ serve: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	bash scripts/install-test-tools.sh
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=10
 
 clean:
 	rm -rf site .site-build-* .site-old-*

@@ -48,7 +48,7 @@ _SHOWN_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
 # The theme adds the edition picker once versions.json arrives, after the load event: wait
 # for it, so that axe checks it too. Pages without the theme's versioning have none.
-_PICKER_READY = """() => {
+PICKER_READY = """() => {
   const config = document.getElementById('__config');
   return !(config && JSON.parse(config.textContent).version) || document.querySelector('.md-version__current') !== null;
 }"""
@@ -69,6 +69,29 @@ _SCHEME_SHOWN = """(scheme) => document.body.getAttribute('data-md-color-scheme'
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
+#: True when no transition or animation is running: after a resize across the theme's
+#: breakpoints, its header, search and drawer move into their narrow places over about 250 ms.
+#: Endless animations (none today) never end, so they do not count.
+SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running' ||
+  a.effect.getComputedTiming().endTime === Infinity)"""
+
+#: Every element a reader can see, with its box, its look and its attributes: what axe's
+#: results depend on. Left out are attributes the theme changes by what has been on screen
+#: (its tooltips take an element's title once shown) and the empty style it leaves on the
+#: sidebars it sized at a wider width.
+LAYOUT = """() => Array.from(document.querySelectorAll('*'))
+  .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+  .map(e => {
+    const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+    const attributes = Array.from(e.attributes)
+      .filter(a => a.name !== 'title' && !(a.name === 'style' && a.value === ''))
+      .map(a => `${a.name}=${a.value}`);
+    return [e.tagName, ...[box.x, box.y, box.width, box.height].map(n => Math.round(n * 10) / 10),
+            style.display, style.position, style.color, style.backgroundColor, style.fontSize,
+            style.transform, style.opacity, ...attributes].join(' | ');
+  })"""
+
+
 @dataclass
 class PageChecks:
     """What check_pages found: one line per axe violation, and one per page too wide at 320 pixels."""
@@ -80,65 +103,110 @@ class PageChecks:
 def check_pages(urls: list[str]) -> PageChecks:
     """Run axe on every URL at each width and palette, and measure each URL 320 CSS pixels wide.
 
-    A load costs as much as an axe run, so each page is loaded once per width, in the light
-    palette, and switched to the dark one in place, as a reader's own switch does (and the
-    browser's prefers-color-scheme with it). Before each run the page must show the palette
-    meant, so a broken switch cannot make the dark run test the light palette again. After
-    the phone width's runs the page is narrowed to 320 pixels in place, as zooming in does (the
-    place and width of every element is the same as on a page loaded that narrow), and must
-    not be wider than that (WCAG 1.4.10)."""
+    Loading a page costs as much as two or three axe runs, so each page is loaded once, wide
+    and in the light palette, and then changed in place as a reader's own window, switch and
+    zoom change it: switched to the dark palette (the theme's switch, and prefers-color-scheme with it),
+    narrowed to the phone width, switched back to light, and narrowed to 320 pixels. Before
+    each run the page must show the palette meant, so a broken switch cannot make the dark run
+    test the light palette again; after each narrowing it waits for the theme's transitions
+    to end. A page narrowed in place is laid out as one loaded narrow (test_accessibility's
+    test_a_page_narrowed_in_place_is_laid_out_as_one_loaded_narrow). At 320 pixels the page
+    must not be wider than that (WCAG 1.4.10)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     script = AXE.read_text(encoding="utf-8")
     found = PageChecks(violations=[], too_wide=[])
+    # Widest first; the palettes alternate, so each narrowing keeps the palette of the run before.
+    runs = [(width, scheme) for index, width in enumerate(sorted(WIDTHS, reverse=True))
+            for scheme in (SCHEMES if index % 2 == 0 else SCHEMES[::-1])]
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        for width in WIDTHS:
-            viewport = {"width": width, "height": 900}
-            context = browser.new_context(viewport=viewport, color_scheme=SCHEMES[0])
-            # Each page starts as a first visit, in the palette prefers-color-scheme asks for,
-            # not in the one chosen on the page before (the theme keeps the choice in localStorage).
-            context.add_init_script("localStorage.clear()")
-            # Given to each page as it loads, rather than sent over for every page afterwards.
-            context.add_init_script(script)
-            page = context.new_page()
-            for url in urls:
-                page.emulate_media(color_scheme=SCHEMES[0])
-                page.set_viewport_size(viewport)
-                page.goto(url, wait_until="load")
-                try:
-                    page.wait_for_function(_PICKER_READY, timeout=10_000)
-                except PlaywrightTimeout:
-                    found.violations.append(f"{url} [{width}px]: the theme's edition picker did not appear "
-                                            "within 10 seconds")
-                themed = page.evaluate(_SHOWN_SCHEME) is not None
-                for scheme in SCHEMES:
-                    if scheme != SCHEMES[0]:
-                        page.emulate_media(color_scheme=scheme)
-                        if themed:
-                            page.evaluate(_CHOOSE_SCHEME, _THEME_SCHEME[scheme])
-                            try:  # the theme switches within a frame or two
-                                page.wait_for_function(_SCHEME_SHOWN, arg=_THEME_SCHEME[scheme], timeout=3_000)
-                            except PlaywrightTimeout:
-                                pass  # said just below
-                    shown = page.evaluate(_SHOWN_SCHEME)
-                    if themed and shown != _THEME_SCHEME[scheme]:
-                        raise AssertionError(f"{url} [{width}px]: the page did not show the {scheme} palette "
-                                             f"('{_THEME_SCHEME[scheme]}') when asked, but '{shown}'")
-                    for violation in page.evaluate(_RUN_AXE, AXE_TAGS):
-                        found.violations.append(f"{url} [{width}px, {scheme}] {violation['rule']} "
-                                                f"({violation['impact']}): " + " | ".join(violation["nodes"]))
-                if width == min(WIDTHS):
-                    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 640})
-                    # Two frames: the theme's own resize handlers have run and the layout is new.
-                    page.evaluate(TWO_FRAMES)
-                    page_width = page.evaluate("document.documentElement.scrollWidth")
-                    if page_width > REFLOW_WIDTH:
-                        found.too_wide.append(f"{url}: {page_width}px")
-            context.close()
+        context = browser.new_context(viewport={"width": runs[0][0], "height": 900}, color_scheme=runs[0][1])
+        # Each page starts as a first visit, in the palette prefers-color-scheme asks for,
+        # not in the one chosen on the page before (the theme keeps the choice in localStorage).
+        context.add_init_script("localStorage.clear()")
+        # Given to each page as it loads, rather than sent over for every page afterwards.
+        context.add_init_script(script)
+        page = context.new_page()
+        for url in urls:
+            page.emulate_media(color_scheme=runs[0][1])
+            page.set_viewport_size({"width": runs[0][0], "height": 900})
+            page.goto(url, wait_until="load")
+            try:
+                page.wait_for_function(PICKER_READY, timeout=10_000)
+            except PlaywrightTimeout:
+                found.violations.append(f"{url}: the theme's edition picker did not appear within 10 seconds")
+            themed = page.evaluate(_SHOWN_SCHEME) is not None
+            width, scheme = runs[0]
+            for next_width, next_scheme in runs:
+                if next_width != width:
+                    resize_and_settle(page, next_width, 900)
+                if next_scheme != scheme:
+                    page.emulate_media(color_scheme=next_scheme)
+                    if themed:
+                        page.evaluate(_CHOOSE_SCHEME, _THEME_SCHEME[next_scheme])
+                        try:  # the theme switches within a frame or two
+                            page.wait_for_function(_SCHEME_SHOWN, arg=_THEME_SCHEME[next_scheme], timeout=3_000)
+                        except PlaywrightTimeout:
+                            pass  # said just below
+                width, scheme = next_width, next_scheme
+                shown = page.evaluate(_SHOWN_SCHEME)
+                if themed and shown != _THEME_SCHEME[scheme]:
+                    raise AssertionError(f"{url} [{width}px]: the page did not show the {scheme} palette "
+                                         f"('{_THEME_SCHEME[scheme]}') when asked, but '{shown}'")
+                for violation in page.evaluate(_RUN_AXE, AXE_TAGS):
+                    found.violations.append(f"{url} [{width}px, {scheme}] {violation['rule']} "
+                                            f"({violation['impact']}): " + " | ".join(violation["nodes"]))
+            resize_and_settle(page, REFLOW_WIDTH, 640)
+            page_width = page.evaluate("document.documentElement.scrollWidth")
+            if page_width > REFLOW_WIDTH:
+                found.too_wide.append(f"{url}: {page_width}px")
+        context.close()
         browser.close()
     return found
+
+
+def resize_and_settle(page, width: int, height: int) -> None:
+    """Resize the page in place, as a window or zoom does, and wait until its layout is new and
+    still: two frames (the theme's own resize handlers have run), its transitions ended, and
+    two more."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.evaluate(TWO_FRAMES)
+    page.wait_for_function(SETTLED, timeout=5_000)
+    page.evaluate(TWO_FRAMES)
+
+
+def narrowing_differences(urls: list[str]) -> dict[str, list[str]]:
+    """For each URL, how a page loaded wide and narrowed in place to the phone width differs
+    from one loaded at the phone width: every element a reader sees, as LAYOUT describes it.
+    The same waits as check_pages's come before each look."""
+    from playwright.sync_api import sync_playwright
+
+    narrow, wide = min(WIDTHS), max(WIDTHS)
+    differences = {}
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        loaded = browser.new_page(viewport={"width": narrow, "height": 900})
+        narrowed = browser.new_page(viewport={"width": wide, "height": 900})
+        for url in urls:
+            loaded.goto(url, wait_until="load")
+            loaded.wait_for_function(PICKER_READY)
+            resize_and_settle(loaded, narrow, 900)
+            narrowed.set_viewport_size({"width": wide, "height": 900})
+            narrowed.goto(url, wait_until="load")
+            narrowed.wait_for_function(PICKER_READY)
+            resize_and_settle(narrowed, wide, 900)
+            before = narrowed.evaluate(LAYOUT)
+            resize_and_settle(narrowed, narrow, 900)
+            expected, found = loaded.evaluate(LAYOUT), narrowed.evaluate(LAYOUT)
+            # Otherwise the page would show nothing about narrowing.
+            assert before != expected, f"{url}: the same layout wide and narrow"
+            differences[url] = [f"loaded {a}\nnarrowed {b}" for a, b in zip(expected, found) if a != b]
+            if len(expected) != len(found):
+                differences[url].append(f"{len(expected)} elements loaded, {len(found)} narrowed")
+        browser.close()
+    return differences
 
 
 REPORT = ROOT / ".cache" / "accessibility" / "report.json"

@@ -8,8 +8,8 @@ from multiprocessing import get_context
 
 import pytest
 
-from browser import (AXE_TAGS, SCHEMES, VNU, WIDTHS, PageChecks, chromium_version, check_pages, record, require_tools,
-                     tool_version)
+from browser import (AXE_TAGS, SCHEMES, VNU, WIDTHS, PageChecks, chromium_version, check_pages, narrowing_differences,
+                     record, require_tools, tool_version)
 
 
 def content_pages(site):
@@ -43,6 +43,37 @@ def test_every_page_passes_axe_at_both_widths_and_palettes(page_checks):
     record("axe", tool=f"axe-core {tool_version('axe-core')}", browser=chromium_version(), pages=len(urls),
            widths=list(WIDTHS), palettes=list(SCHEMES), rules=AXE_TAGS, violations=len(violations))
     assert violations == [], f"{len(violations)} axe violations:\n" + "\n".join(violations[:40])
+
+
+#: One page of each layout: a home page with its cards, a list, a priority with a chart, the
+#: measures tables, the stacked editions table, a search page, and a home page right to left.
+SAMPLE_PAGES = ["2024-2027/", "2024-2027/priorities/", "2017-2020/priorities/offender-management/",
+                "2017-2020/measures/", "2024-2027/editions/", "2024-2027/search-all/", "ur/2024-2027/"]
+
+
+def test_a_page_narrowed_in_place_is_laid_out_as_one_loaded_narrow(real_site, real_site_url):
+    """The axe pass loads each page wide and narrows it in place: that is sound only if every
+    element a reader sees then has the same box, look and attributes as on a page loaded at
+    the phone width."""
+    require_tools()
+    assert all((real_site / page / "index.html").exists() for page in SAMPLE_PAGES)
+    differences = narrowing_differences([real_site_url + page for page in SAMPLE_PAGES])
+    assert differences == {real_site_url + page: [] for page in SAMPLE_PAGES}
+
+
+#: A page that sizes a box to the window once, as it loads, and never again.
+SIZED_ONCE = """<!doctype html><html lang="en"><head><title>Sized once</title></head><body><main>
+<h1>Sized once</h1><p>Some words to read.</p><div id="box">A box</div></main>
+<script>document.getElementById('box').style.width = (innerWidth / 2) + 'px';</script></body></html>"""
+
+
+def test_a_page_laid_out_only_as_it_loads_is_found(tmp_path):
+    require_tools()
+    page = tmp_path / "sized-once.html"
+    page.write_text(SIZED_ONCE, encoding="utf-8")
+    [lines] = narrowing_differences([page.as_uri()]).values()
+    assert [line.split(" | ")[0] for line in lines] == ["loaded DIV"], lines
+    assert "style=width: 187.5px;\nnarrowed DIV" in lines[0] and lines[0].endswith("style=width: 640px;")
 
 
 def test_every_file_is_valid_html(real_site):
