@@ -32,6 +32,20 @@ class Outline:
     source_id: str
 
 
+#: The schema's place as the editions' first line names it, from plan_data/editions/.
+SCHEMA_PATH = "../../plansite/schemas/edition.schema.json"
+
+
+def schema_comment(project_dir: Path) -> str:
+    """The first line of a new edition file, which lets an editor with the YAML language server
+    check the file as it is typed: only where the schema is at the path the line names (in
+    this repository). A partnership's project, with the tool installed, has no plansite/
+    folder, and a line naming a missing file would only show the editor's error."""
+    if (project_dir / "plan_data" / "editions" / SCHEMA_PATH).resolve().is_file():
+        return f"# yaml-language-server: $schema={SCHEMA_PATH}\n"
+    return ""
+
+
 def yaml_scalar(value: str | int) -> str:
     """value as one YAML scalar on one line, quoted where YAML needs it (a colon, a quote, a
     leading special character), by the YAML library rather than by hand."""
@@ -74,8 +88,7 @@ def new_refresh(project_dir: Path, plan: Plan, *, program: str = REPOSITORY_PROG
     source_id = f"refresh-{year}-{str(year + 1)[2:]}"
     label = f"{year}/{str(year + 1)[2:]}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
-    _write_new(path, f"""# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json
-# The {label} refresh of the {base['title']}, outlined by `{program} new-refresh`.
+    _write_new(path, schema_comment(project_dir) + f"""# The {label} refresh of the {base['title']}, outlined by `{program} new-refresh`.
 # Complete every line that says {PLACEHOLDER}, then run {command('validate', program=program).strip('`')}.
 # A refresh lists only what it changes; everything else comes from the plan.
 # Without a 'status' line this edition becomes the current plan when you build, and the
@@ -122,8 +135,7 @@ def new_plan(project_dir: Path, plan: Plan, *, program: str = REPOSITORY_PROGRAM
     edition_id = f"{start}-{end}"
     source_id = f"plan-{start}-{end}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
-    _write_new(path, f"""# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json
-# The plan for {start} to {end}, outlined by `{program} new-plan`.
+    _write_new(path, schema_comment(project_dir) + f"""# The plan for {start} to {end}, outlined by `{program} new-plan`.
 # Complete every line that says {PLACEHOLDER}, then run {command('validate', program=program).strip('`')}.
 # Without a 'status' line this edition becomes the current plan when you build, and the
 # previous one is archived; build refuses it while any line says FILL IN. Add

@@ -6,6 +6,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from conftest import make_project
 from plansite.commands import CommandFailed, build, scaffold, validate
 from plansite.scaffold import ScaffoldError, new_plan, new_refresh
 from plansite.validate import load_valid_plan
@@ -44,7 +45,7 @@ def test_the_dates_to_fill_in_are_named_with_every_line_left(project):
     valid, report = validate(project.root)
     assert not valid
     assert report.split("\n\n")[1] == (
-        f"{NEW}:16:9: error [not-filled-in] A value still says FILL IN\n"
+        f"{NEW}:15:9: error [not-filled-in] A value still says FILL IN\n"
         "  at: published.date\n"
         "  problem: this still says FILL IN.\n"
         "  fix: Replace the whole FILL IN text with the real value. Expected: A date as precise as the source "
@@ -52,9 +53,9 @@ def test_the_dates_to_fill_in_are_named_with_every_line_left(project):
     assert report.split("\n\n")[-1].splitlines() == [
         "These lines still say FILL IN; build and publish refuse an edition that does, unless it says "
         "'status: draft':",
-        f'  {NEW}:16: date: "FILL IN: the date the refresh was approved, as 2022-07-25 or 2022"',
-        f'  {NEW}:17: note: "FILL IN: who approved it, for example Approved by Cabinet"',
-        f"  {NEW}:21: FILL IN: in plain words, what this refresh changes and why. Short sentences.",
+        f'  {NEW}:15: date: "FILL IN: the date the refresh was approved, as 2022-07-25 or 2022"',
+        f'  {NEW}:16: note: "FILL IN: who approved it, for example Approved by Cabinet"',
+        f"  {NEW}:20: FILL IN: in plain words, what this refresh changes and why. Short sentences.",
         '  plan_data/sources.yaml:13: title: "FILL IN: the title of the 2022/23 refresh document, as printed on it"',
         '  plan_data/sources.yaml:15: date: "FILL IN: the date on the document, as 2022, 2022-07 or 2022-07-25"',
     ]
@@ -71,8 +72,8 @@ def test_an_unfinished_edition_cannot_become_current(site_project):
         build(site_project.root, site_project.root / "site")
     assert str(refused.value) == (
         "These lines still say FILL IN, so the editions they belong to cannot be published:\n"
-        f'  {NEW}:17: note: "FILL IN: who approved it, for example Approved by Cabinet"\n'
-        f"  {NEW}:21: FILL IN: in plain words, what this refresh changes and why. Short sentences.\n"
+        f'  {NEW}:16: note: "FILL IN: who approved it, for example Approved by Cabinet"\n'
+        f"  {NEW}:20: FILL IN: in plain words, what this refresh changes and why. Short sentences.\n"
         '  plan_data/sources.yaml:13: title: "FILL IN: the title of the 2022/23 refresh document, as printed on it"\n'
         "Complete each of them. To build an edition before it is finished, write 'status: draft' in it: a "
         "draft is published with a notice saying so, and never becomes the current plan.\n"
@@ -202,3 +203,21 @@ def test_an_outline_quotes_a_name_with_yaml_punctuation(project):
     assert "outlined by `plansite new-plan`" in outline.edition_file.read_text(encoding="utf-8")
     sources = yaml.safe_load((project.root / "plan_data/sources.yaml").read_text(encoding="utf-8"))
     assert sources["sources"][-1]["publisher"] == 'Safer "North: East" Partnership'
+
+
+def test_the_schema_line_is_written_only_where_the_schema_is(project, tmp_path):
+    """An editor checks a new edition against the schema the first line names, in this
+    repository; a partnership's project has no plansite/ folder, and gets no line naming a
+    missing file."""
+    unstatus(project)
+    scaffold(project.root, "refresh")
+    assert (project.root / NEW).read_text(encoding="utf-8").startswith("# The 2022/23 refresh of ")
+    checkout = make_project(tmp_path / "checkout")
+    (checkout.root / "plansite" / "schemas").mkdir(parents=True)
+    (checkout.root / "plansite" / "schemas" / "edition.schema.json").write_text("{}", encoding="utf-8")
+    unstatus(checkout)
+    scaffold(checkout.root, "refresh")
+    first, second = (checkout.root / NEW).read_text(encoding="utf-8").splitlines()[:2]
+    assert first == "# yaml-language-server: $schema=../../plansite/schemas/edition.schema.json"
+    assert (checkout.root / "plan_data" / "editions" / first.split("$schema=")[1]).resolve().is_file()
+    assert second.startswith("# The 2022/23 refresh of ")
