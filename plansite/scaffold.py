@@ -88,7 +88,8 @@ def new_refresh(project_dir: Path, plan: Plan, *, program: str = REPOSITORY_PROG
     source_id = f"refresh-{year}-{str(year + 1)[2:]}"
     label = f"{year}/{str(year + 1)[2:]}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
-    _write_new(path, schema_comment(project_dir) + f"""# The {label} refresh of the {base['title']}, outlined by `{program} new-refresh`.
+    _write_new(path, schema_comment(project_dir) + f"""\
+# The {label} refresh of the {base['title']}, outlined by `{program} new-refresh`.
 # Complete every line that says {PLACEHOLDER}, then run {command('validate', program=program).strip('`')}.
 # A refresh lists only what it changes; everything else comes from the plan.
 # Without a 'status' line this edition becomes the current plan when you build, and the
@@ -135,7 +136,8 @@ def new_plan(project_dir: Path, plan: Plan, *, program: str = REPOSITORY_PROGRAM
     edition_id = f"{start}-{end}"
     source_id = f"plan-{start}-{end}"
     path = project_dir / "plan_data" / "editions" / f"{edition_id}.yaml"
-    _write_new(path, schema_comment(project_dir) + f"""# The plan for {start} to {end}, outlined by `{program} new-plan`.
+    _write_new(path, schema_comment(project_dir) + f"""\
+# The plan for {start} to {end}, outlined by `{program} new-plan`.
 # Complete every line that says {PLACEHOLDER}, then run {command('validate', program=program).strip('`')}.
 # Without a 'status' line this edition becomes the current plan when you build, and the
 # previous one is archived; build refuses it while any line says FILL IN. Add

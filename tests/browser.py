@@ -105,8 +105,8 @@ def check_pages(urls: list[str]) -> PageChecks:
 
     Loading a page costs as much as two or three axe runs, so each page is loaded once, wide
     and in the light palette, and then changed in place as a reader's own window, switch and
-    zoom change it: switched to the dark palette (the theme's switch, and prefers-color-scheme with it),
-    narrowed to the phone width, switched back to light, and narrowed to 320 pixels. Before
+    zoom change it: switched to the dark palette (the theme's switch, and prefers-color-scheme
+    with it), narrowed to the phone width, switched back to light, and narrowed to 320 pixels. Before
     each run the page must show the palette meant, so a broken switch cannot make the dark run
     test the light palette again; after each narrowing it waits for the theme's transitions
     to end. A page narrowed in place is laid out as one loaded narrow (test_accessibility's
