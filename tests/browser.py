@@ -69,11 +69,12 @@ _SCHEME_SHOWN = """(scheme) => document.body.getAttribute('data-md-color-scheme'
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
-#: True when no transition or animation is running: after a resize across the theme's
+#: True when no transition or animation is running, but those of the CSS properties given
+#: (a transition waiting out its delay counts as running). After a resize across the theme's
 #: breakpoints, its header, search and drawer move into their narrow places over about 250 ms.
 #: Endless animations (none today) never end, so they do not count.
-SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running' ||
-  a.effect.getComputedTiming().endTime === Infinity)"""
+SETTLED = """(ignored) => document.getAnimations().every(a => a.playState !== 'running' ||
+  a.effect.getComputedTiming().endTime === Infinity || ignored.includes(a.transitionProperty))"""
 
 #: Every element a reader can see, with its box, its look and its attributes: what axe's
 #: results depend on. Left out are attributes the theme changes by what has been on screen
@@ -167,13 +168,18 @@ def check_pages(urls: list[str]) -> PageChecks:
     return found
 
 
+def settle(page, ignored: tuple[str, ...] = ()) -> None:
+    """Wait for the page to react to the last change (two frames: its handlers have run) and
+    for its transitions to end, but those of the ignored CSS properties."""
+    page.evaluate(TWO_FRAMES)
+    page.wait_for_function(SETTLED, arg=list(ignored), timeout=5_000)
+
+
 def resize_and_settle(page, width: int, height: int) -> None:
     """Resize the page in place, as a window or zoom does, and wait until its layout is new and
-    still: two frames (the theme's own resize handlers have run), its transitions ended, and
-    two more."""
+    still: settled (every transition, colours too, since axe checks them), and two frames more."""
     page.set_viewport_size({"width": width, "height": height})
-    page.evaluate(TWO_FRAMES)
-    page.wait_for_function(SETTLED, timeout=5_000)
+    settle(page)
     page.evaluate(TWO_FRAMES)
 
 
